@@ -68,6 +68,9 @@ export interface Topic {
   suggested: Record<Locale, string[]>;
 }
 
+export const PLATFORMS = ["web", "ios", "android"] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
 /** Our written answer to one topic in one language. */
 export interface Answer {
   topic: TopicId;
@@ -82,6 +85,8 @@ export interface Answer {
   related: TopicId[];
   /** Facts in this answer that come from press reports, not X's own texts. */
   pressNote?: string;
+  /** Numbered steps per platform (the opt-out answer). */
+  steps?: Partial<Record<Platform, string[]>>;
   file: string;
 }
 
@@ -96,6 +101,10 @@ export interface Knowledge {
   passagesById: Map<string, Passage>;
   /** Keyed by `${topic}:${lang}`. */
   answers: Map<string, Answer>;
+  /** Groups of words that mean the same thing across French and English (search expands them). */
+  synonyms: string[][];
+  /** Absolute path of the folder it was loaded from. */
+  dir: string;
 }
 
 export function answerKey(topic: TopicId, lang: Locale): string {
