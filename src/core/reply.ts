@@ -1,4 +1,4 @@
-import type { Locale, PassageKind, TopicId } from "./types.js";
+import type { Locale, PassageKind, Platform, TopicId } from "./types.js";
 
 /**
  * What the bot says, independent of where it is shown. The Discord shell
@@ -36,6 +36,21 @@ export interface ReplyButton {
   action: ReplyButtonAction;
 }
 
+/**
+ * How to produce a reply again, e.g. in the other language when the user presses the language
+ * button. Small and serializable: the Discord shell packs it into a button's custom id.
+ */
+export type ReplyRequest =
+  | { command: "topic"; topic: TopicId }
+  | { command: "source"; topic: TopicId }
+  | { command: "optout"; platform?: Platform }
+  | { command: "retention"; compare: boolean }
+  | { command: "damages"; posts: number; terms: Terms }
+  | { command: "help" }
+  | { command: "about" };
+
+export type Terms = "us" | "eu";
+
 export type ReplyKind = "answer" | "no-answer" | "info" | "error" | "notice";
 
 export interface Reply {
@@ -52,6 +67,8 @@ export interface Reply {
   /** Only the asker sees it (Discord ephemeral). */
   ephemeral: boolean;
   topic: TopicId | null;
+  /** Set when the reply can be regenerated (language button). */
+  request?: ReplyRequest;
 }
 
 /** Discord's hard limits, in one place. */
