@@ -1,0 +1,8 @@
+export {
+  createLogger,
+  flushLogger,
+  type Logger,
+  type LoggerSetup,
+  REDACT_PATHS,
+  secretScrubber,
+} from "./logger.js";

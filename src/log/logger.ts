@@ -1,0 +1,74 @@
+import { type DestinationStream, type Logger, type LoggerOptions, pino } from "pino";
+
+export type { Logger } from "pino";
+
+const REDACTED = "[redacted]";
+
+/** Paths that may carry a secret in a log object; pino replaces them before serializing. */
+export const REDACT_PATHS = [
+  "token",
+  "*.token",
+  "config.token",
+  "authorization",
+  "*.authorization",
+  "headers.authorization",
+  "*.headers.authorization",
+  "req.headers.authorization",
+];
+
+export interface LoggerSetup {
+  level?: string;
+  /** Values that must never reach the output, whatever field or message they hide in. */
+  secrets?: string[];
+  /** Human-readable output through pino-pretty (only for NODE_ENV=development). */
+  pretty?: boolean;
+  /** Where JSON lines go; stdout when absent. Tests pass a capturing stream. */
+  destination?: DestinationStream;
+  name?: string;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * A secret can hide in an error message or a URL that no redact path covers (discord.js puts the
+ * token in an Authorization header; a careless error could quote it), so the final line is
+ * scrubbed too, for every secret of 8 characters or more.
+ */
+export function secretScrubber(secrets: string[]): ((line: string) => string) | null {
+  const usable = secrets.filter((s) => s.length >= 8);
+  if (usable.length === 0) return null;
+  const pattern = new RegExp(usable.map(escapeRegExp).join("|"), "g");
+  return (line) => line.replace(pattern, REDACTED);
+}
+
+export function createLogger(setup: LoggerSetup = {}): Logger {
+  const scrub = secretScrubber(setup.secrets ?? []);
+  const options: LoggerOptions = {
+    level: setup.level ?? "info",
+    base: { name: setup.name ?? "policybot" },
+    redact: { paths: REDACT_PATHS, censor: REDACTED },
+    serializers: { err: pino.stdSerializers.err },
+    ...(scrub ? { hooks: { streamWrite: scrub } } : {}),
+  };
+  if (setup.destination) return pino(options, setup.destination);
+  if (setup.pretty) {
+    return pino({ ...options, transport: { target: "pino-pretty", options: { colorize: true } } });
+  }
+  return pino(options);
+}
+
+/** Writes out anything pino buffered; call before exiting. */
+export function flushLogger(logger: Logger): Promise<void> {
+  return new Promise((resolve) => {
+    try {
+      logger.flush((err) => {
+        void err;
+        resolve();
+      });
+    } catch {
+      resolve();
+    }
+  });
+}
