@@ -1,0 +1,120 @@
+import Fuse from "fuse.js";
+
+/** A vocabulary word that a query word may stand for, and how much we trust it (0..1]. */
+export interface Expansion {
+  term: string;
+  weight: number;
+}
+
+/** Fuse's threshold on the distinct words: 0.34 lets one typo in 3 letters through ("optuot"). */
+const FUZZY_THRESHOLD = 0.34;
+const MIN_FUZZY_LENGTH = 4;
+const MAX_FUZZY_MATCHES = 3;
+/** Words of at least this length also stand for longer words they begin ("entrain" -> "entrainement"). */
+const MIN_PREFIX_LENGTH = 5;
+const MAX_PREFIX_MATCHES = 8;
+const PREFIX_WEIGHT = 0.7;
+const FUZZY_WEIGHT = 0.85;
+const CACHE_LIMIT = 5_000;
+
+/**
+ * The distinct terms of the index. Fuse runs here, on short strings, and
+ * only for query words the index does not hold exactly: typo tolerance
+ * without scanning passages. Words are bucketed by length so a lookup only
+ * looks at words that could be one or two edits away.
+ */
+export class Vocabulary {
+  private readonly sorted: string[];
+  private readonly known: ReadonlySet<string>;
+  private readonly byLength = new Map<number, string[]>();
+  private readonly fuses = new Map<number, Fuse<string>>();
+  private readonly cache = new Map<string, Expansion[]>();
+
+  constructor(words: Iterable<string>) {
+    this.known = new Set(words);
+    this.sorted = [...this.known].sort();
+    for (const w of this.sorted) {
+      const bucket = this.byLength.get(w.length) ?? [];
+      bucket.push(w);
+      this.byLength.set(w.length, bucket);
+    }
+  }
+
+  get size(): number {
+    return this.sorted.length;
+  }
+
+  has(term: string): boolean {
+    return this.known.has(term);
+  }
+
+  /**
+   * What a query term may mean in the index: itself when known, longer words
+   * it is the start of, and when unknown its closest spellings.
+   */
+  expand(term: string): Expansion[] {
+    const cached = this.cache.get(term);
+    if (cached) return cached;
+    const out: Expansion[] = [];
+    if (this.known.has(term)) out.push({ term, weight: 1 });
+    if (term.length >= MIN_PREFIX_LENGTH) {
+      for (const w of this.withPrefix(term)) out.push({ term: w, weight: PREFIX_WEIGHT });
+    }
+    if (out.length === 0 && term.length >= MIN_FUZZY_LENGTH && !/^\d+$/.test(term)) {
+      out.push(...this.fuzzy(term));
+    }
+    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+    this.cache.set(term, out);
+    return out;
+  }
+
+  private withPrefix(prefix: string): string[] {
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.sorted[mid] as string) < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: string[] = [];
+    for (let i = lo; i < this.sorted.length && out.length < MAX_PREFIX_MATCHES; i++) {
+      const w = this.sorted[i] as string;
+      if (!w.startsWith(prefix)) break;
+      if (w !== prefix) out.push(w);
+    }
+    return out;
+  }
+
+  private fuzzy(term: string): Expansion[] {
+    const maxEdits = term.length >= 8 ? 2 : 1;
+    const hits: { w: string; score: number }[] = [];
+    for (let len = term.length - maxEdits; len <= term.length + maxEdits; len++) {
+      if (len < MIN_FUZZY_LENGTH - 1) continue;
+      const fuse = this.fuseFor(len);
+      if (!fuse) continue;
+      for (const r of fuse.search(term, { limit: MAX_FUZZY_MATCHES })) {
+        hits.push({ w: r.item, score: r.score ?? 1 });
+      }
+    }
+    hits.sort((a, b) => a.score - b.score || a.w.localeCompare(b.w));
+    return hits
+      .slice(0, MAX_FUZZY_MATCHES)
+      .map((h) => ({ term: h.w, weight: FUZZY_WEIGHT * (1 - h.score) }));
+  }
+
+  private fuseFor(length: number): Fuse<string> | undefined {
+    let fuse = this.fuses.get(length);
+    if (fuse) return fuse;
+    const bucket = this.byLength.get(length);
+    if (!bucket) return undefined;
+    fuse = new Fuse(bucket, {
+      includeScore: true,
+      threshold: FUZZY_THRESHOLD,
+      ignoreLocation: true,
+      ignoreFieldNorm: true,
+      isCaseSensitive: true,
+    });
+    this.fuses.set(length, fuse);
+    return fuse;
+  }
+}
