@@ -1,0 +1,113 @@
+import type { Database, Statement } from "better-sqlite3";
+import type { Locale, TopicId } from "../core/types.js";
+import { StoreError, wrapSqliteError } from "./errors.js";
+import {
+  MAX_QUESTION_LENGTH,
+  requireBoolean,
+  requireLocale,
+  requireObject,
+  requireTime,
+  requireTopicOrNull,
+} from "./input.js";
+import { type TimingHook, timed } from "./timing.js";
+
+export interface QuestionInput {
+  /** What was asked. Mentions, long numeric ids and e-mail addresses are removed before storing. */
+  text: string;
+  /** Topic the answer was about; null when no topic matched. */
+  topic: TopicId | null;
+  locale: Locale;
+  /** False when the bot replied with "no answer" (these feed the unanswered list in stats). */
+  answered: boolean;
+  /** Defaults to now. */
+  at?: number;
+}
+
+export interface RecordedQuestion {
+  id: number;
+  /** The text as stored (scrubbed, at most MAX_QUESTION_LENGTH chars). */
+  text: string;
+  /** The grouping key used by stats. */
+  normalized: string;
+}
+
+/*
+ * Privacy: a question is stored without who asked it, where, or in reply to
+ * what. People still paste identifiers into questions, so Discord mentions,
+ * bare snowflakes (17-20 digits) and e-mail addresses are replaced by neutral
+ * placeholders before anything is written.
+ */
+const USER_MENTION = /<@!?\d+>/g;
+const ROLE_MENTION = /<@&\d+>/g;
+const SNOWFLAKE = /\b\d{17,20}\b/g;
+const EMAIL = /[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]+/g;
+
+/** Removes identifiers a person may have typed into a question. */
+export function scrubQuestion(text: string): string {
+  return text
+    .replace(USER_MENTION, "@user")
+    .replace(ROLE_MENTION, "@role")
+    .replace(EMAIL, "[email]")
+    .replace(SNOWFLAKE, "[id]");
+}
+
+/** The grouping key for "most frequent unanswered": NFC, lower case, trimmed, whitespace folded. */
+export function normalizeQuestion(text: string): string {
+  return text.normalize("NFC").toLowerCase().replace(/\s+/gu, " ").trim();
+}
+
+/** Cuts at a code point boundary so a trailing emoji is never split into a lone surrogate. */
+function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const last = cut.charCodeAt(cut.length - 1);
+  return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut;
+}
+
+/** Questions people asked, kept only for stats and purged after the retention period. */
+export class QuestionStore {
+  readonly #file: string;
+  readonly #onTiming: TimingHook | undefined;
+  readonly #now: () => number;
+  readonly #insert: Statement<[string, string, TopicId | null, Locale, number, number]>;
+
+  constructor(db: Database, file: string, onTiming?: TimingHook, now: () => number = Date.now) {
+    this.#file = file;
+    this.#onTiming = onTiming;
+    this.#now = now;
+    this.#insert = db.prepare(
+      `INSERT INTO questions (text, normalized, topic, locale, answered, at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    );
+  }
+
+  /**
+   * Records one question. Returns null (nothing written) when the text is
+   * empty or only whitespace; throws StoreError("invalid-input") on wrong types.
+   */
+  record(input: QuestionInput): RecordedQuestion | null {
+    requireObject(input, "question");
+    if (typeof input.text !== "string") {
+      throw new StoreError("invalid-input", "question text must be a string.");
+    }
+    const topic = requireTopicOrNull(input.topic);
+    const locale = requireLocale(input.locale);
+    const answered = requireBoolean(input.answered, "answered");
+    const at = requireTime(input.at, "at", this.#now);
+    // Cut before scrubbing too: the regexes then never run over megabytes of pasted text.
+    const folded = truncate(input.text, MAX_QUESTION_LENGTH * 4)
+      .replace(/\s+/gu, " ")
+      .trim();
+    const text = truncate(scrubQuestion(folded), MAX_QUESTION_LENGTH);
+    const normalized = normalizeQuestion(text);
+    if (normalized.length === 0) return null;
+    return timed(this.#onTiming, "question.record", () => {
+      try {
+        const info = this.#insert.run(text, normalized, topic, locale, answered ? 1 : 0, at);
+        return { id: Number(info.lastInsertRowid), text, normalized };
+      } catch (err) {
+        throw wrapSqliteError(err, this.#file, "Recording a question");
+      }
+    });
+  }
+}
