@@ -1,0 +1,62 @@
+import { readFileSync } from "node:fs";
+import { loadConfig } from "../config/index.js";
+import { createCore } from "../core/core.js";
+import { createLogger, flushLogger } from "../log/index.js";
+import { startBot } from "./bot.js";
+
+/** Exit codes: 0 clean stop, 1 runtime failure, 2 configuration error (fix .env). */
+function packageVersion(): string {
+  try {
+    const url = new URL("../../../package.json", import.meta.url);
+    return (JSON.parse(readFileSync(url, "utf8")) as { version?: string }).version ?? "unknown";
+  } catch {
+    return "unknown";
+  }
+}
+
+async function main(): Promise<void> {
+  const loaded = loadConfig();
+  if (!loaded.ok) {
+    process.stderr.write(`${loaded.error.message}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const config = loaded.config;
+  const logger = createLogger({
+    level: config.logLevel,
+    secrets: [config.token],
+    pretty: config.development,
+  });
+  let core: ReturnType<typeof createCore>;
+  try {
+    core = createCore(config.knowledgeDir ?? undefined);
+  } catch (error) {
+    logger.fatal({ err: error }, "could not load the knowledge files");
+    await flushLogger(logger);
+    process.exitCode = 1;
+    return;
+  }
+  const bot = await startBot(config, { core, logger, botVersion: packageVersion() }).catch(
+    async (error: unknown) => {
+      logger.fatal({ err: error }, "could not connect to Discord (check DISCORD_TOKEN)");
+      await flushLogger(logger);
+      process.exitCode = 1;
+      return null;
+    },
+  );
+  if (!bot) return;
+  const onSignal = (signal: NodeJS.Signals) => {
+    logger.info({ signal }, "signal received, finishing answers in flight");
+    bot.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, "unclean shutdown");
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+}
+
+void main();
