@@ -185,7 +185,7 @@ function integrityProblems(db: Database, mode: "quick" | "full"): string[] {
   const rows = db.pragma(mode === "full" ? "integrity_check(20)" : "quick_check(20)", {
     simple: false,
   }) as Array<Record<string, unknown>>;
-  const lines = rows.map((row) => String(Object.values(row)[0]));
+  const lines = rows.map((row) => String(Object.values(row)[0]).replace(/\s+/g, " ").trim());
   return lines.length === 1 && lines[0] === "ok" ? [] : lines;
 }
 
