@@ -32,6 +32,8 @@ export interface IndexData extends SearchIndex {
   readonly vocabulary: Vocabulary;
   readonly synonyms: SynonymMatcher;
   readonly labels: readonly TopicLabels[];
+  /** How many topics each term appears in (their passages or keywords), for distinctiveness. */
+  readonly topicSpread: ReadonlyMap<string, number>;
   /** Documents (passages and topics) holding each term, for rarity. */
   readonly documentFrequency: ReadonlyMap<string, number>;
   readonly documentCount: number;
@@ -76,6 +78,20 @@ export function buildIndexData(knowledge: Knowledge): IndexData {
     labels.push({ topic: id, fr: fr.map(foldAccents), en: en.map(foldAccents) });
   }
 
+  const spread = new Map<string, Set<number>>();
+  const note = (term: string, topic: number): void => {
+    let set = spread.get(term);
+    if (!set) {
+      set = new Set();
+      spread.set(term, set);
+    }
+    set.add(topic);
+  };
+  for (const [term, p] of passageField.postings) {
+    for (const doc of p.docs) for (const t of passageTopics[doc] ?? []) note(term, t);
+  }
+  for (const [term, p] of topicField.postings) for (const doc of p.docs) note(term, doc);
+
   const vocabulary = new Vocabulary(
     [...df.keys(), ...synonymWords(knowledge.synonyms)].filter((t) => !t.startsWith("~")),
   );
@@ -90,6 +106,7 @@ export function buildIndexData(knowledge: Knowledge): IndexData {
     vocabulary,
     synonyms,
     labels,
+    topicSpread: new Map([...spread].map(([term, set]) => [term, set.size])),
     documentFrequency: df,
     documentCount: passageField.count + topicField.count,
   };

@@ -1,6 +1,4 @@
 export { buildSearchIndex, type SearchIndex } from "./build.js";
-export { detectLocale } from "./locale.js";
-export { normalize } from "./normalize.js";
 export {
   type EvalCase,
   type EvalMiss,
@@ -8,6 +6,8 @@ export {
   evaluate,
   parseEvalFile,
 } from "./eval.js";
+export { detectLocale } from "./locale.js";
+export { normalize } from "./normalize.js";
 export {
   CONFIDENCE_THRESHOLD,
   type PassageHit,

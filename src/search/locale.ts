@@ -1,6 +1,6 @@
 import type { Locale } from "../core/types.js";
-import { EN_STOP_WORDS, FR_STOP_WORDS } from "./stopwords.js";
 import { words } from "./normalize.js";
+import { EN_STOP_WORDS, FR_STOP_WORDS } from "./stopwords.js";
 
 /** Words that are stop words in one language only, and so vote for it. */
 const FR_ONLY = new Set([...FR_STOP_WORDS].filter((w) => !EN_STOP_WORDS.has(w) && w.length > 1));

@@ -5,7 +5,7 @@ import { conceptTerm } from "./synonyms.js";
 /** More words than this are not a question; the rest is ignored. */
 export const MAX_QUERY_TERMS = 24;
 /** Weight of an unknown word in coverage, relative to the rarest known word. */
-const UNKNOWN_IMPORTANCE = 0.9;
+const UNKNOWN_IMPORTANCE = 0.6;
 
 /** One distinct word of the question: what must be explained by a topic. */
 export interface Unit {
@@ -52,6 +52,7 @@ export function analyzeQuery(index: IndexData, text: string): AnalyzedQuery {
   };
 
   const corrected: string[] = [];
+  const correctedWeight: number[] = [];
   const positionUnit: number[] = [];
   for (const word of seq) {
     let u = unitOfWord.get(word);
@@ -67,12 +68,19 @@ export function analyzeQuery(index: IndexData, text: string): AnalyzedQuery {
       for (const g of index.synonyms.groupsOf(e.term)) add(conceptTerm(g), e.weight, u);
     }
     corrected.push(expansions[0]?.term ?? word);
+    correctedWeight.push(expansions[0]?.weight ?? 1);
   }
-  for (const sequence of [seq, corrected]) {
+  const asWritten = seq.map(() => 1);
+  for (const [sequence, weights] of [
+    [seq, asWritten],
+    [corrected, correctedWeight],
+  ] as const) {
     for (const [g, m] of index.synonyms.match(sequence)) {
+      // A phrase is only as sure as its least sure word.
+      const weight = Math.min(...m.positions.map((p) => weights[p] ?? 1));
       for (const pos of m.positions) {
         const u = positionUnit[pos];
-        if (u !== undefined) add(conceptTerm(g), 1, u);
+        if (u !== undefined) add(conceptTerm(g), weight, u);
       }
     }
   }

@@ -36,13 +36,15 @@ export interface SearchOptions {
 }
 
 /** Below this confidence the search abstains. */
-export const CONFIDENCE_THRESHOLD = 0.5;
+export const CONFIDENCE_THRESHOLD = 0.47;
 export const DEFAULT_LIMIT = 8;
 const MAX_LIMIT = 50;
 /** A topic's own title and keywords say more than one passage mentioning a word. */
 const TOPIC_DOC_WEIGHT = 1.5;
 /** A topic with two good passages beats one with a single lucky hit. */
 const SECOND_PASSAGE_WEIGHT = 0.35;
+/** How strongly a term found under many topics is discounted when ranking topics. */
+const DISTINCTNESS_POWER = 2;
 /** Readers get passages in their language first when scores are close. */
 const SAME_LANGUAGE_BOOST = 1.1;
 
@@ -86,8 +88,12 @@ function rank(
     }
   };
 
+  const spreadNorm = Math.log(1 + nTopics);
   for (const q of analyzed.terms) {
-    const rarity = idf(index, q.term);
+    // Rare in the corpus AND found under few topics: what tells topics apart.
+    const spread = index.topicSpread.get(q.term) ?? nTopics;
+    const distinct = spreadNorm > 0 ? Math.log(1 + nTopics / Math.max(1, spread)) / spreadNorm : 1;
+    const rarity = idf(index, q.term) * distinct ** DISTINCTNESS_POWER;
     const inPassages = index.passageField.postings.get(q.term);
     if (inPassages) {
       for (let i = 0; i < inPassages.docs.length; i++) {
@@ -133,7 +139,9 @@ function rank(
     const coverage = totalImportance > 0 ? covered / totalImportance : 0;
     return { topic, t, raw, coverage };
   });
-  scored.sort((a, b) => b.raw - a.raw || b.coverage - a.coverage);
+  // Rank on relevance weighed by how much of the question the topic explains,
+  // so one very rare word cannot beat a topic that matches every word.
+  scored.sort((a, b) => b.raw * b.coverage - a.raw * a.coverage || b.raw - a.raw);
 
   const top = scored[0];
   const maxRaw = top && top.raw > 0 ? top.raw : 1;

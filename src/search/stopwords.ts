@@ -15,7 +15,9 @@ export const EN_STOP_WORDS: ReadonlySet<string> = new Set(
   not no nor so than then too very just also any all some such own same other others only
   s t d ll m re ve don doesn didn isn aren wasn weren won wouldn shouldn couldn cant
   get gets got let lets please tell know want wants need needs like much many really
-  hi hello hey thanks thank yes ok okay im ive id youre`
+  hi hello hey thanks thank yes ok okay im ive id youre
+  say says said saying mean means meant exactly actually anyone someone something anything
+  thing things stuff happen happens happened now still today currently`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -30,7 +32,9 @@ export const FR_STOP_WORDS: ReadonlySet<string> = new Set(
   ne pas plus moins tres trop aussi
   comment pourquoi quand quel quelle quels quelles combien
   peut peux peuvent pouvoir puis puisse veux veut voudrais vouloir dois doit
-  si tout tous toute toutes meme bonjour salut merci svp oui non`
+  si tout tous toute toutes meme comme alors ainsi deja encore
+  dit dire disent exactement vraiment chose choses quelqu quelque quelques truc
+  arrive passe maintenant actuellement aujourd hui bonjour salut merci svp oui non`
     .split(/\s+/)
     .filter(Boolean),
 );

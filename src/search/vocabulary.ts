@@ -1,4 +1,5 @@
 import Fuse from "fuse.js";
+import { editDistance } from "./distance.js";
 
 /** A vocabulary word that a query word may stand for, and how much we trust it (0..1]. */
 export interface Expansion {
@@ -6,9 +7,13 @@ export interface Expansion {
   weight: number;
 }
 
-/** Fuse's threshold on the distinct words: 0.34 lets one typo in 3 letters through ("optuot"). */
-const FUZZY_THRESHOLD = 0.34;
-const MIN_FUZZY_LENGTH = 4;
+/**
+ * Fuse's threshold on the distinct words. Loose on purpose: bitap scores a
+ * transposition ("thrid") as two errors; the edit distance decides after.
+ */
+const FUZZY_THRESHOLD = 0.5;
+/** Shorter words have too many one-edit neighbours to guess from. */
+const MIN_FUZZY_LENGTH = 5;
 const MAX_FUZZY_MATCHES = 3;
 /** Words of at least this length also stand for longer words they begin ("entrain" -> "entrainement"). */
 const MIN_PREFIX_LENGTH = 5;
@@ -85,21 +90,27 @@ export class Vocabulary {
     return out;
   }
 
+  /**
+   * Fuse proposes close spellings among words of similar length; a true edit
+   * distance then keeps one edit (two from 8 letters) and the same first
+   * letter, since bitap scores alone let "recette" reach "presente".
+   */
   private fuzzy(term: string): Expansion[] {
     const maxEdits = term.length >= 8 ? 2 : 1;
-    const hits: { w: string; score: number }[] = [];
+    const hits: { w: string; edits: number; score: number }[] = [];
     for (let len = term.length - maxEdits; len <= term.length + maxEdits; len++) {
-      if (len < MIN_FUZZY_LENGTH - 1) continue;
       const fuse = this.fuseFor(len);
       if (!fuse) continue;
-      for (const r of fuse.search(term, { limit: MAX_FUZZY_MATCHES })) {
-        hits.push({ w: r.item, score: r.score ?? 1 });
+      for (const r of fuse.search(term, { limit: 2 * MAX_FUZZY_MATCHES })) {
+        if (r.item[0] !== term[0]) continue;
+        const edits = editDistance(term, r.item, maxEdits);
+        if (edits <= maxEdits) hits.push({ w: r.item, edits, score: r.score ?? 1 });
       }
     }
-    hits.sort((a, b) => a.score - b.score || a.w.localeCompare(b.w));
+    hits.sort((a, b) => a.edits - b.edits || a.score - b.score || (a.w < b.w ? -1 : 1));
     return hits
       .slice(0, MAX_FUZZY_MATCHES)
-      .map((h) => ({ term: h.w, weight: FUZZY_WEIGHT * (1 - h.score) }));
+      .map((h) => ({ term: h.w, weight: FUZZY_WEIGHT * (1 - h.edits / term.length) }));
   }
 
   private fuseFor(length: number): Fuse<string> | undefined {
