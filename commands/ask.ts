@@ -30,8 +30,7 @@ export const ask: Command = {
     ],
     ...EVERYWHERE,
   },
-  // Search may be the slowest thing the bot does; acknowledging first keeps the interaction alive.
-  defer: true,
+  // No defer: a search takes well under a millisecond (measured), far from Discord's 3 s.
   handle(request, core) {
     return answerQuestion(core, stringOption(request, "question") ?? "", { locale: request.locale })
       .reply;

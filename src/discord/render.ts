@@ -123,6 +123,15 @@ function sanitize(reply: Reply, userText: string[]): Reply {
  */
 function buildEmbed(reply: Reply): APIEmbed {
   const layout = layoutReply(reply);
+  // The layout may cut inside an emoji; a lone surrogate becomes U+FFFD (same length).
+  layout.title = wellFormed(layout.title);
+  layout.description = wellFormed(layout.description);
+  layout.footer = wellFormed(layout.footer);
+  layout.fields = layout.fields.map((f) => ({
+    ...f,
+    name: wellFormed(f.name),
+    value: wellFormed(f.value),
+  }));
   const title = truncate(layout.title, DISCORD_LIMITS.embedTitle);
   const footer = truncate(layout.footer, DISCORD_LIMITS.footer);
   const fields: APIEmbedField[] = layout.fields.slice(0, DISCORD_LIMITS.fields).map((f) => ({
