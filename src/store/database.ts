@@ -213,6 +213,19 @@ function checkReadOnly(file: string, mode: "quick" | "full", known: number): boo
     if (problems.length > 0) throw corruptError(file, problems);
     const version = readUserVersion(db);
     if (version > known) throw tooNewError(file, version, known);
+    if (version === 0) {
+      // Schema version 0 with tables in it: another program's database. Migrating it
+      // would add our tables to someone else's file.
+      const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master").get() as { n: number };
+      if (tables.n > 0) {
+        throw new StoreError(
+          "not-a-database",
+          `${file} is an SQLite database of another program (it has tables but no policybot ` +
+            `schema version). ${LEAVE_IT}`,
+          { file },
+        );
+      }
+    }
     return true;
   } catch (err) {
     if (errorCode(err).startsWith("SQLITE_READONLY")) return false;

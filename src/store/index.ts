@@ -9,8 +9,14 @@
  *
  * Every call is synchronous (better-sqlite3) and throws only StoreError.
  */
+import path from "node:path";
 import type { Database } from "better-sqlite3";
-import { type OpenDatabaseOptions, openDatabase, type StoreLogger } from "./database.js";
+import {
+  type OpenDatabaseOptions,
+  openDatabase,
+  resolveDataDir,
+  type StoreLogger,
+} from "./database.js";
 import { FaqStore } from "./faq-store.js";
 import { FeedbackStore } from "./feedback-store.js";
 import type { MigrationResult } from "./migrations.js";
@@ -25,7 +31,9 @@ import { loadOrCreateSecret } from "./secret.js";
 import { computeStats, type FaqStats, type StatsOptions } from "./stats.js";
 import type { TimingHook } from "./timing.js";
 
-export interface OpenStoreOptions extends OpenDatabaseOptions {
+export interface OpenStoreOptions extends Omit<OpenDatabaseOptions, "dataDir"> {
+  /** Defaults to resolveDataDir(): $DATA_DIR, else ./data. */
+  dataDir?: string;
   /** Days questions and votes are kept (default 90; see retentionDaysFromEnv). */
   retentionDays?: number;
   /** Called with each operation's duration in ms, for latency metrics. */
@@ -73,16 +81,17 @@ export interface Store {
 const DAY_MS = 86_400_000;
 
 /** Opens the database and secret under `dataDir` and returns the stores over them. */
-export function openStore(options: OpenStoreOptions): Store {
+export function openStore(options: OpenStoreOptions = {}): Store {
   const retentionDays = requireRetentionDays(options.retentionDays ?? DEFAULT_RETENTION_DAYS);
   const now = options.now ?? Date.now;
-  const { db, file, migration } = openDatabase(options);
+  const dataDir = path.resolve(options.dataDir ?? resolveDataDir());
+  const { db, file, migration } = openDatabase({ ...options, dataDir });
   let secretCreated: boolean;
   let faq: FaqStore;
   let feedback: FeedbackStore;
   let questions: QuestionStore;
   try {
-    const loaded = loadOrCreateSecret(options.dataDir, options.logger);
+    const loaded = loadOrCreateSecret(dataDir, options.logger);
     secretCreated = loaded.created;
     faq = new FaqStore(db, file, options.onTiming, now);
     feedback = new FeedbackStore(db, file, loaded.secret, options.onTiming, now);
@@ -113,7 +122,7 @@ export function openStore(options: OpenStoreOptions): Store {
 
   return {
     file,
-    dataDir: options.dataDir,
+    dataDir,
     retentionDays,
     migration,
     secretCreated,

@@ -84,6 +84,21 @@ describe("openDatabase", () => {
     expect(migration.to).toBe(LATEST_SCHEMA_VERSION);
   });
 
+  it("openStore defaults to $DATA_DIR", () => {
+    const dir = tempDir();
+    const saved = process.env.DATA_DIR;
+    process.env.DATA_DIR = dir;
+    try {
+      const store = openStore();
+      store.close();
+      expect(store.file).toBe(path.join(dir, DB_FILE_NAME));
+      expect(statSync(path.join(dir, "secret.key")).size).toBe(32);
+    } finally {
+      if (saved === undefined) delete process.env.DATA_DIR;
+      else process.env.DATA_DIR = saved;
+    }
+  });
+
   it("resolves DATA_DIR from the environment, ./data by default", () => {
     expect(resolveDataDir({}, "/srv/bot")).toBe("/srv/bot/data");
     expect(resolveDataDir({ DATA_DIR: "  " }, "/srv/bot")).toBe("/srv/bot/data");
@@ -140,6 +155,21 @@ describe("a database it must not use is refused and left byte for byte", () => {
     expect(["corrupt", "not-a-database"]).toContain(err.code);
     expect(err.message).toContain(file);
     expect(readFileSync(file).equals(bytes)).toBe(true);
+  });
+
+  it("another program's SQLite database: refused, not migrated into", () => {
+    const dir = tempDir();
+    const file = path.join(dir, DB_FILE_NAME);
+    const foreign = new BetterSqlite3(file);
+    foreign.exec(
+      "CREATE TABLE accounts (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO accounts VALUES (1, 'a');",
+    );
+    foreign.close();
+    const before = readFileSync(file);
+    const err = catchStoreError(() => openStore({ dataDir: dir }));
+    expect(err.code).toBe("not-a-database");
+    expect(err.message).toMatch(/another program/);
+    expect(readFileSync(file).equals(before)).toBe(true);
   });
 
   it("a folder in place of the file: not-a-file, folder left", () => {
