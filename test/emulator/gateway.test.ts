@@ -100,3 +100,38 @@ describe("gateway", () => {
     expect(emulator.connectedSessions).toBe(0);
   });
 });
+
+describe("message intents", () => {
+  it("withholds guild messages without GuildMessages and blanks content without MessageContent", async () => {
+    const { Client, GatewayIntentBits, Partials } = await import("discord.js");
+    const emulator = await DiscordEmulator.start({ token: TOKEN, applicationId: APP_ID });
+    const client = new Client({
+      intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
+      partials: [Partials.Channel],
+      rest: { api: emulator.apiBase },
+    });
+    try {
+      const ready = once(client, Events.ClientReady);
+      await client.login(TOKEN);
+      await ready;
+      const seen: string[] = [];
+      client.on(Events.MessageCreate, (m) => seen.push(m.content));
+      const channelId = emulator.channelId("general");
+      emulator.injectMessage(emulator.guildMessage({ content: "secret", channelId }));
+      emulator.injectMessage(
+        emulator.guildMessage({ content: "hello bot", channelId, mentionsBot: true }),
+      );
+      await emulator
+        .converse(emulator.guildMessage({ content: "ping", channelId, mentionsBot: true }), 50)
+        .catch(() => {});
+      expect(seen).toEqual([
+        "",
+        `<@${emulator.botUser.id}> hello bot`,
+        `<@${emulator.botUser.id}> ping`,
+      ]);
+    } finally {
+      await client.destroy();
+      await emulator.stop();
+    }
+  });
+});

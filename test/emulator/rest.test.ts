@@ -21,9 +21,11 @@ describe("messages, DMs, pins, commands, faults", () => {
     const { emulator, client } = harness;
     client.on(Events.MessageCreate, (m) => {
       if (m.author.bot) return;
-      void m
-        .reply({ content: `You said: ${m.content}`, allowedMentions: { parse: [] } })
-        .then(() => m.channel.isSendable() && m.channel.send("anything else?"));
+      const answer = async () => {
+        await m.reply({ content: `You said: ${m.content}`, allowedMentions: { parse: [] } });
+        if (m.channel.isSendable()) await m.channel.send("anything else?");
+      };
+      void answer();
     });
     const handle = emulator.injectMessage(emulator.dm({ content: "bonjour <@&1> **hi**" }));
     const first = await handle.reply();

@@ -374,12 +374,13 @@ export class PayloadBuilder {
       spec.mentionsBot && !spec.content.includes(mention)
         ? `${mention} ${spec.content}`
         : spec.content;
+    const mentionsBot = content.includes(mention) || content.includes(`<@!${bot.id}>`);
     const { user: _u, ...member } = this.world.member(guild, user);
     return {
       ...this.#userMessage(spec.channelId, content, user),
       guild_id: guild.id,
       member,
-      mentions: spec.mentionsBot ? [bot] : [],
+      mentions: mentionsBot ? [bot] : [],
     };
   }
 }
