@@ -1,9 +1,10 @@
 import type { Core } from "../core/core.js";
 import type { Reply } from "../core/reply.js";
-import { type Locale, TOPIC_IDS } from "../core/types.js";
+import { type Locale, type Platform, TOPIC_IDS } from "../core/types.js";
 import { type SearchResult, search } from "../search/index.js";
 import { answerFooter, makeReply } from "./base.js";
 import { t } from "./i18n.js";
+import { optOutReply } from "./optout.js";
 import { topicReply } from "./topic.js";
 
 /** Longer questions are cut: nobody asks a 10 kB question, and search cost grows with length. */
@@ -43,12 +44,15 @@ export function answerQuestion(
     const topic = result.topic;
     // The best matching passage is worth citing even when the written answer does not list it.
     const extra = result.results.filter((hit) => hit.passage.topics.includes(topic)).slice(0, 1);
-    reply = topicReply(
-      core,
-      topic,
-      locale,
-      extra.map((hit) => hit.passage.id),
-    );
+    const platform = topic === "opt-out" ? platformMentioned(asked) : undefined;
+    reply = platform
+      ? optOutReply(core, locale, platform)
+      : topicReply(
+          core,
+          topic,
+          locale,
+          extra.map((hit) => hit.passage.id),
+        );
   } else {
     reply = noAnswerReply(core, locale);
   }
@@ -58,6 +62,18 @@ export function answerQuestion(
       body: `*${t(locale, "questionTooLong", { max: MAX_QUESTION_CHARS })}*\n\n${reply.body}`,
     };
   return { reply, result };
+}
+
+const PLATFORM_WORDS: [Platform, RegExp][] = [
+  ["ios", /\b(ios|iphone|ipad)\b/i],
+  ["android", /\bandroid\b/i],
+  ["web", /\b(web|browser|navigateur|ordinateur|computer|desktop|pc|mac)\b/i],
+];
+
+/** "on my iPhone" should lead with the iOS steps rather than all three platforms. */
+export function platformMentioned(question: string): Platform | undefined {
+  const found = PLATFORM_WORDS.filter(([, pattern]) => pattern.test(question));
+  return found.length === 1 ? found[0]?.[0] : undefined;
 }
 
 /** Instead of guessing, say so and show what can be answered, one button per topic. */

@@ -10,6 +10,8 @@ export function citePassage(knowledge: Knowledge, passage: Passage, locale: Loca
     section: passage.section,
     url: source?.url ?? "",
     kind: passage.kind,
+    authoritative:
+      passage.kind === "quote" && (source?.kind === "privacy-policy" || source?.kind === "terms"),
     text: passage.text,
   };
   if (passage.kind === "quote" && passage.lang !== locale) {
@@ -30,10 +32,15 @@ export function translationOf(
 }
 
 /**
- * The passages worth citing for a set of ids: translations are replaced by the quote they
- * translate (the quote is what is authoritative), duplicates dropped, order kept.
+ * The passages worth citing for a set of ids, for a reader of `locale`: translations are replaced
+ * by the quote they translate (the quote is what is authoritative), our summaries by their
+ * version in the reader's language (written in the same record), duplicates dropped, order kept.
  */
-export function citablePassages(knowledge: Knowledge, ids: Iterable<string>): Passage[] {
+export function citablePassages(
+  knowledge: Knowledge,
+  ids: Iterable<string>,
+  locale: Locale,
+): Passage[] {
   const seen = new Set<string>();
   const out: Passage[] = [];
   for (const id of ids) {
@@ -41,8 +48,18 @@ export function citablePassages(knowledge: Knowledge, ids: Iterable<string>): Pa
     if (passage?.kind === "translation" && passage.translationOf) {
       passage = knowledge.passagesById.get(passage.translationOf) ?? passage;
     }
-    if (!passage || seen.has(passage.id)) continue;
-    seen.add(passage.id);
+    if (passage?.kind === "summary" && passage.lang !== locale) {
+      const record = passage;
+      passage =
+        knowledge.passages.find(
+          (p) => p.kind === "summary" && p.file === record.file && p.lang === locale,
+        ) ?? passage;
+    }
+    if (!passage) continue;
+    // One record cited once, whichever of its languages the ids named.
+    const key = passage.kind === "summary" ? `file:${passage.file}` : passage.id;
+    if (seen.has(key)) continue;
+    seen.add(key);
     out.push(passage);
   }
   return out;

@@ -45,6 +45,7 @@ export function parsePostCount(
   input: unknown,
 ): { ok: true; value: number } | { ok: false; error: DamagesError } {
   const shown = String(input ?? "").slice(0, 40);
+  if (input === null || input === undefined) return fail("empty", shown);
   if (typeof input === "number") return checkNumber(input, shown);
   if (typeof input === "bigint") return checkNumber(Number(input), shown);
   if (typeof input !== "string") return fail("not-a-number", shown);

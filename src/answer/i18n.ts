@@ -8,6 +8,7 @@ const en = {
   details: "Details",
   sources: "Sources",
   quoteLabel: "Quote (verbatim, authoritative text)",
+  quoteVerbatimLabel: "Quote (verbatim)",
   summaryLabel: "Our summary",
   translationLabel: "Our translation",
   pressNote: "From press reports",
@@ -90,6 +91,7 @@ const fr: Record<MessageKey, string> = {
   details: "Détails",
   sources: "Sources",
   quoteLabel: "Citation (texte exact, qui fait foi)",
+  quoteVerbatimLabel: "Citation (texte exact)",
   summaryLabel: "Notre résumé",
   translationLabel: "Notre traduction",
   pressNote: "D'après la presse",
@@ -206,13 +208,20 @@ export function formatMoney(amount: number, currency: "USD" | "EUR", locale: Loc
   }).format(amount);
 }
 
-export function formatDate(isoDate: string, locale: Locale): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return isoDate;
-  return new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-US", {
-    dateStyle: "long",
-    timeZone: "UTC",
-  }).format(date);
+/** Source versions are a day (2024-11-15), a month (2024-12, some press pieces) or "undated". */
+export function formatDate(version: string, locale: Locale): string {
+  const tag = locale === "fr" ? "fr-FR" : "en-US";
+  if (/^\d{4}-\d{2}$/.test(version)) {
+    const month = new Date(`${version}-01T00:00:00Z`);
+    return new Intl.DateTimeFormat(tag, { month: "long", year: "numeric", timeZone: "UTC" }).format(
+      month,
+    );
+  }
+  const date = new Date(`${version}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(version) || Number.isNaN(date.getTime())) {
+    return version === "undated" ? (locale === "fr" ? "non daté" : "undated") : version;
+  }
+  return new Intl.DateTimeFormat(tag, { dateStyle: "long", timeZone: "UTC" }).format(date);
 }
 
 export function formatDuration(ms: number, locale: Locale): string {

@@ -28,11 +28,14 @@ export function truncate(text: string, max: number): string {
 export function citationFields(citation: Citation, locale: Reply["locale"]): ReplyField[] {
   const label =
     citation.kind === "quote"
-      ? t(locale, "quoteLabel")
+      ? t(locale, citation.authoritative ? "quoteLabel" : "quoteVerbatimLabel")
       : citation.kind === "translation"
         ? t(locale, "translationLabel")
         : t(locale, "summaryLabel");
-  const version = citation.version ? ` (${formatDate(citation.version, locale)})` : "";
+  const version =
+    citation.version && citation.version !== "undated"
+      ? ` (${formatDate(citation.version, locale)})`
+      : "";
   const name = truncate(`${citation.source}${version}`, DISCORD_LIMITS.fieldName);
   const link = citation.url
     ? `[${citation.section || citation.source}](${citation.url})`

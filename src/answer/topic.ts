@@ -50,7 +50,11 @@ export function topicReply(
     if (field) fields.push({ ...field, inline: false });
   }
   if (answer.pressNote) fields.push({ name: t(locale, "pressNote"), value: answer.pressNote });
-  const passages = citablePassages(core.knowledge, [...answer.supports, ...extraPassageIds]);
+  const passages = citablePassages(
+    core.knowledge,
+    [...answer.supports, ...extraPassageIds],
+    locale,
+  );
   return makeReply(locale, {
     kind: "answer",
     title: answer.title,
@@ -76,10 +80,14 @@ export function sourceReply(core: Core, topic: TopicId, locale: Locale): Reply {
       const vb = knowledge.sources.get(b.sourceId)?.version ?? "";
       return a.sourceId.localeCompare(b.sourceId) || va.localeCompare(vb);
     });
-  const ordered = citablePassages(knowledge, [
-    ...answer.supports.filter((id) => knowledge.passagesById.get(id)?.kind === "quote"),
-    ...quotes.map((p) => p.id),
-  ]);
+  const ordered = citablePassages(
+    knowledge,
+    [
+      ...answer.supports.filter((id) => knowledge.passagesById.get(id)?.kind === "quote"),
+      ...quotes.map((p) => p.id),
+    ],
+    locale,
+  );
   return makeReply(locale, {
     kind: "info",
     title: t(locale, "sourceTitle", { topic: knowledge.topics.get(topic)?.title[locale] ?? topic }),

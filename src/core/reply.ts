@@ -12,6 +12,8 @@ export interface Citation {
   section: string;
   url: string;
   kind: PassageKind;
+  /** X's own legal text (privacy policy, terms): the version that binds, as opposed to a report. */
+  authoritative?: boolean;
   /** The cited text: verbatim for a quote. */
   text?: string;
   /** Our translation of a quote, for readers of the other language. */

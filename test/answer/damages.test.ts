@@ -67,10 +67,20 @@ describe("estimateDamages", () => {
   });
 
   it("never returns NaN or Infinity, whatever it is given", () => {
-    for (const input of [1_000_001, 999_999_999_999, "1000000000000", "1.000.001", 1_000_000_000_000]) {
+    for (const input of [
+      1_000_001,
+      999_999_999_999,
+      "1000000000000",
+      "1.000.001",
+      1_000_000_000_000,
+    ]) {
       const outcome = estimateDamages(input);
       if (!outcome.ok) continue;
-      for (const n of [outcome.value.proRata, outcome.value.startedMillions, outcome.value.completeMillions]) {
+      for (const n of [
+        outcome.value.proRata,
+        outcome.value.startedMillions,
+        outcome.value.completeMillions,
+      ]) {
         expect(Number.isFinite(n)).toBe(true);
       }
     }

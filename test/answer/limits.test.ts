@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { makeReply } from "../../src/answer/base.js";
 import {
   aboutReply,
   answerQuestion,
@@ -12,7 +13,6 @@ import {
   sourceReply,
   topicReply,
 } from "../../src/answer/index.js";
-import { makeReply } from "../../src/answer/base.js";
 import { type Core, createCore } from "../../src/core/core.js";
 import { DISCORD_LIMITS, type Reply } from "../../src/core/reply.js";
 import { LOCALES, PLATFORMS, TOPIC_IDS } from "../../src/core/types.js";
@@ -107,7 +107,10 @@ describe("every reply fits Discord's limits", () => {
 
 describe("answerQuestion", () => {
   it("answers a French question in French, with the opt-out topic", () => {
-    const { reply, result } = answerQuestion(core, "Comment refuser que X entraîne une IA avec mes posts ?");
+    const { reply, result } = answerQuestion(
+      core,
+      "Comment refuser que X entraîne une IA avec mes posts ?",
+    );
     expect(result?.answered).toBe(true);
     expect(reply.topic).toBe("opt-out");
     expect(reply.locale).toBe("fr");
@@ -140,5 +143,17 @@ describe("answerQuestion", () => {
   ])("never throws on %s input and stays within limits", (_label, input) => {
     const { reply } = answerQuestion(core, input);
     expectWithinLimits(reply);
+  });
+});
+
+describe("opt-out questions that name a platform", () => {
+  it.each([
+    ["how do I turn off grok training on my iphone", "ios"],
+    ["comment désactiver l'entraînement de Grok sur android", "android"],
+    ["désactiver le partage avec Grok depuis le navigateur", "web"],
+  ])("%j leads with the %s steps", (question, platform) => {
+    const { reply } = answerQuestion(core, question);
+    expect(reply.topic).toBe("opt-out");
+    expect(reply.request).toEqual({ command: "optout", platform });
   });
 });
