@@ -80,6 +80,19 @@ describe("interactions", () => {
     expect(emulator.messages(emulator.dmChannelId())).toEqual([]);
   });
 
+  it("returns the callback response when discord.js asks withResponse", async () => {
+    const { emulator } = harness;
+    const got = new Promise<string | undefined>((resolve) => {
+      onInteraction(async (i) => {
+        if (!i.isChatInputCommand()) return;
+        const response = await i.reply({ content: "with response", withResponse: true });
+        resolve(response.resource?.message?.content);
+      });
+    });
+    emulator.inject(emulator.chatInput({ name: "ask" }));
+    expect(await got).toBe("with response");
+  });
+
   it("collects follow-ups and fetchReply", async () => {
     const { emulator } = harness;
     let fetched = "";

@@ -166,6 +166,15 @@ describe("messages, DMs, pins, commands, faults", () => {
     expect(statuses).toEqual([403, 200, 429, 200]);
   });
 
+  it("lets a 500 reach discord.js only after its retries", async () => {
+    const { emulator } = harness;
+    const channel = await general();
+    emulator.failNext({ method: "POST", route: /\/messages$/ }, { status: 500, times: 4 });
+    const error = await channel.send("boom").catch((e: unknown) => e);
+    expect((error as { status?: number }).status).toBe(500);
+    expect(emulator.requests.filter((r) => r.status === 500)).toHaveLength(4);
+  });
+
   it("answers unknown routes with a Discord-shaped 404 and records them", async () => {
     const { emulator } = harness;
     const res = await fetch(`${emulator.apiBase}/v10/guilds/1/bans`, {
