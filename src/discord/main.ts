@@ -1,8 +1,6 @@
 import { readFileSync } from "node:fs";
 import { loadConfig } from "../config/index.js";
-import { createCore } from "../core/core.js";
 import { createLogger, flushLogger } from "../log/index.js";
-import { startBot } from "./bot.js";
 
 /** Exit codes: 0 clean stop, 1 runtime failure, 2 configuration error (fix .env). */
 function packageVersion(): string {
@@ -27,6 +25,11 @@ async function main(): Promise<void> {
     secrets: [config.token],
     pretty: config.development,
   });
+  // Loaded only once the configuration is valid, so a config error is reported at once.
+  const [{ createCore }, { startBot }] = await Promise.all([
+    import("../core/core.js"),
+    import("./bot.js"),
+  ]);
   let core: ReturnType<typeof createCore>;
   try {
     core = createCore(config.knowledgeDir ?? undefined);

@@ -20,7 +20,9 @@ const LOCALES = [
 
 function buttonIds(view: InteractionView | { components?: unknown }): string[] {
   const message = "message" in view ? view.message : view;
-  const rows = (message as { components?: { components: { custom_id?: string }[] }[] } | null)?.components ?? [];
+  const rows =
+    (message as { components?: { components: { custom_id?: string }[] }[] } | null)?.components ??
+    [];
   return rows.flatMap((r) => r.components.flatMap((b) => (b.custom_id ? [b.custom_id] : [])));
 }
 
@@ -39,7 +41,9 @@ function withinLimits(view: InteractionView): void {
 
 /** What the bot sent for an interaction: the callback body. */
 function callbackBody(interactionId: string): Record<string, unknown> | undefined {
-  const request = h.emulator.requests.find((r) => r.route.startsWith(`/interactions/${interactionId}/`));
+  const request = h.emulator.requests.find((r) =>
+    r.route.startsWith(`/interactions/${interactionId}/`),
+  );
   return request?.body as Record<string, unknown> | undefined;
 }
 
@@ -53,10 +57,19 @@ describe("deploy-commands against the emulator", () => {
 });
 
 describe.each(LOCALES)("every command in $discord", ({ discord, lang }) => {
-  const cases: { name: string; options?: Record<string, string | number | boolean>; expect: RegExp }[] = [
+  const cases: {
+    name: string;
+    options?: Record<string, string | number | boolean>;
+    expect: RegExp;
+  }[] = [
     {
       name: "ask",
-      options: { question: lang === "fr" ? "comment refuser l'entraînement de l'IA" : "how do I opt out of AI training" },
+      options: {
+        question:
+          lang === "fr"
+            ? "comment refuser l'entraînement de l'IA"
+            : "how do I opt out of AI training",
+      },
       expect: /Grok/,
     },
     { name: "optout", options: { platform: "web" }, expect: /grok_settings|Grok/ },
@@ -72,39 +85,57 @@ describe.each(LOCALES)("every command in $discord", ({ discord, lang }) => {
   ];
   it.each(cases)("/$name $options", async (c) => {
     const view = await h.emulator.interact(
-      h.emulator.chatInput({ name: c.name, locale: discord as never, ...(c.options ? { options: c.options } : {}) }),
+      h.emulator.chatInput({
+        name: c.name,
+        locale: discord as never,
+        ...(c.options ? { options: c.options } : {}),
+      }),
     );
     expect(view.text).toMatch(c.expect);
     withinLimits(view);
     const body = callbackBody(view.interactionId);
     expect((body?.data as { allowed_mentions?: unknown })?.allowed_mentions).toEqual({ parse: [] });
     // The log line is written just after the reply reaches the emulator.
-    await expect.poll(() => h.logs.find((l) => l.interactionId === view.interactionId && l.msg === "answered")).toBeTruthy();
+    await expect
+      .poll(() =>
+        h.logs.find((l) => l.interactionId === view.interactionId && l.msg === "answered"),
+      )
+      .toBeTruthy();
     const log = h.logs.find((l) => l.interactionId === view.interactionId && l.msg === "answered");
     expect(log).toMatchObject({ command: c.name, locale: discord });
     expect(typeof log?.latencyMs).toBe("number");
   });
 
   it("answers in the user's language", async () => {
-    const view = await h.emulator.interact(h.emulator.chatInput({ name: "help", locale: discord as never }));
+    const view = await h.emulator.interact(
+      h.emulator.chatInput({ name: "help", locale: discord as never }),
+    );
     expect(view.text).toMatch(lang === "fr" ? /Commandes|commandes/ : /Commands/);
   });
 });
 
 describe("options and buttons", () => {
   it("private answers are ephemeral", async () => {
-    const view = await h.emulator.interact(h.emulator.chatInput({ name: "optout", options: { private: true } }));
+    const view = await h.emulator.interact(
+      h.emulator.chatInput({ name: "optout", options: { private: true } }),
+    );
     expect(view.ephemeral).toBe(true);
     const pub = await h.emulator.interact(h.emulator.chatInput({ name: "optout" }));
     expect(pub.ephemeral).toBe(false);
   });
 
   it("autocomplete suggests questions: most asked on empty input, matching ones when typing", async () => {
-    const empty = await h.emulator.interact(h.emulator.autocomplete({ name: "ask", focused: { name: "question", value: "" } }));
+    const empty = await h.emulator.interact(
+      h.emulator.autocomplete({ name: "ask", focused: { name: "question", value: "" } }),
+    );
     expect(empty.choices?.length).toBeGreaterThan(0);
     expect(empty.choices?.length).toBeLessThanOrEqual(25);
     const typed = await h.emulator.interact(
-      h.emulator.autocomplete({ name: "ask", focused: { name: "question", value: "retention" }, locale: "en-US" as never }),
+      h.emulator.autocomplete({
+        name: "ask",
+        focused: { name: "question", value: "retention" },
+        locale: "en-US" as never,
+      }),
     );
     expect(typed.choices?.length).toBeGreaterThan(0);
     for (const c of typed.choices ?? []) {
@@ -113,17 +144,28 @@ describe("options and buttons", () => {
     }
     expect((typed.choices ?? []).some((c) => /retention|keep|kept|long/i.test(c.name))).toBe(true);
     const fr = await h.emulator.interact(
-      h.emulator.autocomplete({ name: "ask", focused: { name: "question", value: "" }, locale: "fr" as never }),
+      h.emulator.autocomplete({
+        name: "ask",
+        focused: { name: "question", value: "" },
+        locale: "fr" as never,
+      }),
     );
-    expect(fr.choices?.map((c) => c.name).join(" ")).not.toEqual(empty.choices?.map((c) => c.name).join(" "));
+    expect(fr.choices?.map((c) => c.name).join(" ")).not.toEqual(
+      empty.choices?.map((c) => c.name).join(" "),
+    );
     const huge = await h.emulator.interact(
-      h.emulator.autocomplete({ name: "ask", focused: { name: "question", value: "x".repeat(6000) } }),
+      h.emulator.autocomplete({
+        name: "ask",
+        focused: { name: "question", value: "x".repeat(6000) },
+      }),
     );
     expect(huge.choices).not.toBeNull();
   });
 
   it("the language button on someone else's public answer gives the presser a private copy", async () => {
-    const view = await h.emulator.interact(h.emulator.chatInput({ name: "retention", locale: "en-US" as never }));
+    const view = await h.emulator.interact(
+      h.emulator.chatInput({ name: "retention", locale: "en-US" as never }),
+    );
     const ids = buttonIds(view);
     const switchId = ids.find((id) => decodeRequest(id)?.locale === "fr");
     expect(switchId).toBeDefined();
@@ -138,7 +180,9 @@ describe("options and buttons", () => {
     expect(pressed.ephemeral).toBe(true);
     expect(pressed.text).toMatch(/conserv/i);
     // The original answer is unchanged for everyone else.
-    const original = h.emulator.messages(view.message?.channel_id ?? "").find((m) => m.id === view.message?.id);
+    const original = h.emulator
+      .messages(view.message?.channel_id ?? "")
+      .find((m) => m.id === view.message?.id);
     expect(original?.embeds[0]?.title).toBe(view.message?.embeds[0]?.title);
   });
 
@@ -148,7 +192,9 @@ describe("options and buttons", () => {
     );
     const switchId = buttonIds(view).find((id) => decodeRequest(id)?.locale === "en");
     expect(switchId).toBeDefined();
-    const pressed = await h.emulator.interact(h.emulator.button({ customId: switchId ?? "", message: view.message?.id ?? "" }));
+    const pressed = await h.emulator.interact(
+      h.emulator.button({ customId: switchId ?? "", message: view.message?.id ?? "" }),
+    );
     expect(pressed.callbackType).toBe(7); // UPDATE_MESSAGE
     expect(pressed.text).toMatch(/Settings|opt out|Opt/i);
     // The updated answer offers the way back to French.
@@ -156,8 +202,12 @@ describe("options and buttons", () => {
   });
 
   it("a button the bot does not know is acknowledged without an error", async () => {
-    const view = await h.emulator.interact(h.emulator.chatInput({ name: "help", options: { private: true } }));
-    const pressed = h.emulator.inject(h.emulator.button({ customId: "pb:zz:nope", message: view.message?.id ?? "" }));
+    const view = await h.emulator.interact(
+      h.emulator.chatInput({ name: "help", options: { private: true } }),
+    );
+    const pressed = h.emulator.inject(
+      h.emulator.button({ customId: "pb:zz:nope", message: view.message?.id ?? "" }),
+    );
     const seen = await pressed.waitFor((v) => v.callbackType !== null);
     expect(seen.callbackType).toBe(6); // DEFERRED_UPDATE_MESSAGE
   });
@@ -165,7 +215,9 @@ describe("options and buttons", () => {
 
 describe("direct messages and mentions", () => {
   it("answers a question sent in a DM, in its language", async () => {
-    const reply = await h.emulator.converse(h.emulator.dm({ content: "comment désactiver le partage de mes données avec des tiers" }));
+    const reply = await h.emulator.converse(
+      h.emulator.dm({ content: "comment désactiver le partage de mes données avec des tiers" }),
+    );
     const text = JSON.stringify(reply.embeds);
     expect(text).toMatch(/Grok/);
     expect(reply.embeds[0]?.title ?? "").not.toBe("");
@@ -177,10 +229,14 @@ describe("direct messages and mentions", () => {
   });
 
   it("the asker switches the language of a DM answer in place", async () => {
-    const reply = await h.emulator.converse(h.emulator.dm({ content: "how long does X keep my data" }));
+    const reply = await h.emulator.converse(
+      h.emulator.dm({ content: "how long does X keep my data" }),
+    );
     const switchId = buttonIds(reply).find((id) => decodeRequest(id)?.locale === "fr");
     expect(switchId).toBeDefined();
-    const pressed = await h.emulator.interact(h.emulator.button({ customId: switchId ?? "", message: reply.id }));
+    const pressed = await h.emulator.interact(
+      h.emulator.button({ customId: switchId ?? "", message: reply.id }),
+    );
     expect(pressed.callbackType).toBe(7);
     expect(pressed.text).toMatch(/conserv/i);
   });
@@ -194,13 +250,20 @@ describe("direct messages and mentions", () => {
     });
     const reply = await h.emulator.converse(message);
     expect(JSON.stringify(reply.embeds)).toMatch(/15[\s,.\u202f\u00a0]?000/);
-    const post = h.emulator.requests.find((r) => r.method === "POST" && r.route === `/channels/${channelId}/messages`);
-    expect((post?.body as { allowed_mentions?: unknown }).allowed_mentions).toEqual({ parse: [], replied_user: false });
+    const post = h.emulator.requests.find(
+      (r) => r.method === "POST" && r.route === `/channels/${channelId}/messages`,
+    );
+    expect((post?.body as { allowed_mentions?: unknown } | undefined)?.allowed_mentions).toEqual({
+      parse: [],
+      replied_user: false,
+    });
   });
 
   it("stays silent on server messages that do not mention it", async () => {
     const channelId = h.emulator.channelId("general");
-    const sent = h.emulator.injectMessage(h.emulator.guildMessage({ channelId, content: "how do I opt out?" }));
+    const sent = h.emulator.injectMessage(
+      h.emulator.guildMessage({ channelId, content: "how do I opt out?" }),
+    );
     await new Promise((r) => setTimeout(r, 300));
     expect(sent.replies()).toHaveLength(0);
   });

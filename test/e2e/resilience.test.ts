@@ -8,14 +8,22 @@ let now = 1_700_000_000_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const boom: Command = {
-  definition: { type: ApplicationCommandType.ChatInput, name: "boom", description: "Always throws" },
+  definition: {
+    type: ApplicationCommandType.ChatInput,
+    name: "boom",
+    description: "Always throws",
+  },
   handle() {
     throw new Error("handler exploded on purpose");
   },
 };
 
 const slow: Command = {
-  definition: { type: ApplicationCommandType.ChatInput, name: "slow", description: "Answers after 2.3 s" },
+  definition: {
+    type: ApplicationCommandType.ChatInput,
+    name: "slow",
+    description: "Answers after 2.3 s",
+  },
   async handle(request, core) {
     await sleep(2_300);
     return helpReply(core, request.locale);
@@ -38,11 +46,15 @@ describe("rate limit", () => {
       expect(view.text).toMatch(/\/ask/);
       now += 1_000;
     }
-    const limited = await h.emulator.interact(h.emulator.chatInput({ name: "help", user, locale: "fr" as never }));
+    const limited = await h.emulator.interact(
+      h.emulator.chatInput({ name: "help", user, locale: "fr" as never }),
+    );
     expect(limited.ephemeral).toBe(true);
     expect(limited.text).toMatch(/1[56]\s?s/);
     // Another user is not affected.
-    const other = await h.emulator.interact(h.emulator.chatInput({ name: "help", user: { id: "555555555555555555", username: "dan" } }));
+    const other = await h.emulator.interact(
+      h.emulator.chatInput({ name: "help", user: { id: "555555555555555555", username: "dan" } }),
+    );
     expect(other.ephemeral).toBe(false);
     now += 20_000;
     const again = await h.emulator.interact(h.emulator.chatInput({ name: "help", user }));
@@ -71,7 +83,9 @@ describe("error boundary", () => {
     expect(line).toMatchObject({ level: 50, command: "boom", msg: "handler failed" });
     expect(JSON.stringify(line)).toContain("handler exploded on purpose");
     // The bot goes on.
-    const next = await h.emulator.interact(h.emulator.chatInput({ name: "help", user: { id: "777777777777777777" } }));
+    const next = await h.emulator.interact(
+      h.emulator.chatInput({ name: "help", user: { id: "777777777777777777" } }),
+    );
     expect(next.text).toMatch(/\/ask/);
   });
 
@@ -81,14 +95,20 @@ describe("error boundary", () => {
       { status: 404, body: { code: 10062, message: "Unknown interaction" } },
     );
     const errorsBefore = h.logs.filter((l) => l.level === 50).length;
-    const injected = h.emulator.inject(h.emulator.chatInput({ name: "help", user: { id: "888888888888888888" } }));
-    await expect.poll(() => h.logs.find((l) => l.interactionId === injected.id && l.code === 10062)).toBeTruthy();
+    const injected = h.emulator.inject(
+      h.emulator.chatInput({ name: "help", user: { id: "888888888888888888" } }),
+    );
+    await expect
+      .poll(() => h.logs.find((l) => l.interactionId === injected.id && l.code === 10062))
+      .toBeTruthy();
     expect(h.logs.find((l) => l.interactionId === injected.id)?.level).toBe(40);
     expect(h.logs.filter((l) => l.level === 50).length).toBe(errorsBefore);
   });
 
   it("a slow handler is deferred before Discord's 3 s and its answer edits the deferral", async () => {
-    const injected = h.emulator.inject(h.emulator.chatInput({ name: "slow", user: { id: "999999999999999999" } }));
+    const injected = h.emulator.inject(
+      h.emulator.chatInput({ name: "slow", user: { id: "999999999999999999" } }),
+    );
     const view = await injected.reply(6_000);
     expect(view.callbackType).toBe(5); // DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE
     expect(view.pending).toBe(false);

@@ -7,7 +7,11 @@ import { type Harness, startHarness } from "./harness.js";
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const slow: Command = {
-  definition: { type: ApplicationCommandType.ChatInput, name: "slow", description: "Answers after 1 s" },
+  definition: {
+    type: ApplicationCommandType.ChatInput,
+    name: "slow",
+    description: "Answers after 1 s",
+  },
   async handle(request, core) {
     await sleep(1_000);
     return helpReply(core, request.locale);
@@ -51,7 +55,9 @@ describe("shutdown", () => {
       expect(interaction.view().message?.embeds[0]?.title).toBeTruthy();
     }
     await expect.poll(() => h.emulator.connectedSessions).toBe(0);
-    expect(h.logs.some((l) => l.msg === "stopping" && l.inFlight === 2 && l.outcome === "drained")).toBe(true);
+    expect(
+      h.logs.some((l) => l.msg === "stopping" && l.inFlight === 2 && l.outcome === "drained"),
+    ).toBe(true);
     // New work after stop is not started.
     await h.bot.stop();
   });
