@@ -42,7 +42,8 @@ async function askCommand(core: Core, args: string[], io: Io): Promise<number> {
   });
   const locale = parseLocale(values.lang);
   const style = makeStyle(io.color && !values.json);
-  const answer = (question: string) => printAnswer(core, question, locale, values.json === true, style, io);
+  const answer = (question: string) =>
+    printAnswer(core, question, locale, values.json === true, style, io);
   if (positionals.length > 0) {
     answer(positionals.join(" "));
     return 0;
@@ -58,7 +59,14 @@ async function askCommand(core: Core, args: string[], io: Io): Promise<number> {
   return 0;
 }
 
-function printAnswer(core: Core, question: string, locale: Locale | undefined, json: boolean, style: Style, io: Io) {
+function printAnswer(
+  core: Core,
+  question: string,
+  locale: Locale | undefined,
+  json: boolean,
+  style: Style,
+  io: Io,
+) {
   const { reply, result } = answerQuestion(core, question, locale ? { locale } : {});
   if (json) {
     io.out(
@@ -69,7 +77,10 @@ function printAnswer(core: Core, question: string, locale: Locale | undefined, j
         locale: reply.locale,
         results: (result?.results ?? []).map((hit) => ({
           id: hit.passage.id,
-          topic: result?.topic && hit.passage.topics.includes(result.topic) ? result.topic : hit.passage.topics[0],
+          topic:
+            result?.topic && hit.passage.topics.includes(result.topic)
+              ? result.topic
+              : hit.passage.topics[0],
           score: Math.round(hit.score * 1000) / 1000,
         })),
       }),
@@ -80,7 +91,10 @@ function printAnswer(core: Core, question: string, locale: Locale | undefined, j
 }
 
 function topicsCommand(core: Core, args: string[], io: Io): number {
-  const { values } = parseArgs({ args, options: { json: { type: "boolean" }, knowledge: { type: "string" } } });
+  const { values } = parseArgs({
+    args,
+    options: { json: { type: "boolean" }, knowledge: { type: "string" } },
+  });
   const style = makeStyle(io.color && !values.json);
   for (const id of TOPIC_IDS) {
     const topic = core.knowledge.topics.get(id);
@@ -95,11 +109,17 @@ function damagesCommand(core: Core, args: string[], io: Io): number {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { region: { type: "string" }, lang: { type: "string" }, knowledge: { type: "string" } },
+    options: {
+      region: { type: "string" },
+      lang: { type: "string" },
+      knowledge: { type: "string" },
+    },
   });
-  if (positionals.length === 0) throw new UsageError("damages needs a number of posts, e.g. policybot damages 3000000");
+  if (positionals.length === 0)
+    throw new UsageError("damages needs a number of posts, e.g. policybot damages 3000000");
   const region = values.region ?? "us";
-  if (region !== "us" && region !== "eu") throw new UsageError(`--region must be us or eu, not "${region}"`);
+  if (region !== "us" && region !== "eu")
+    throw new UsageError(`--region must be us or eu, not "${region}"`);
   const reply = damagesReply(core, parseLocale(values.lang) ?? "en", positionals.join(" "), region);
   if (reply.kind === "error") {
     io.err(`policybot: ${reply.body.replace(/`/g, "")}`);
@@ -116,12 +136,14 @@ function evalCommand(core: Core, args: string[], io: Io): number {
     options: { json: { type: "boolean" }, knowledge: { type: "string" } },
   });
   const file = positionals[0];
-  if (!file) throw new UsageError("eval needs a JSONL file of {\"q\",\"topics\"} lines");
+  if (!file) throw new UsageError('eval needs a JSONL file of {"q","topics"} lines');
   let text: string;
   try {
     text = readFileSync(file, "utf8");
   } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new UsageError(
+      `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    );
   }
   let cases: ReturnType<typeof parseEvalFile>;
   try {
@@ -136,9 +158,13 @@ function evalCommand(core: Core, args: string[], io: Io): number {
   }
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   io.out(`in-scope top-1: ${pct(report.top1)} (${report.inScopeCorrect}/${report.inScope})`);
-  io.out(`out-of-scope abstention: ${pct(report.abstention)} (${report.abstained}/${report.outOfScope})`);
+  io.out(
+    `out-of-scope abstention: ${pct(report.abstention)} (${report.abstained}/${report.outOfScope})`,
+  );
   for (const miss of report.misses) {
-    io.out(`  miss: ${JSON.stringify(miss.q)} expected ${miss.expected.join("|") || "(abstain)"}, got ${miss.got ?? "(abstain)"} @ ${miss.confidence.toFixed(2)}`);
+    io.out(
+      `  miss: ${JSON.stringify(miss.q)} expected ${miss.expected.join("|") || "(abstain)"}, got ${miss.got ?? "(abstain)"} @ ${miss.confidence.toFixed(2)}`,
+    );
   }
   return 0;
 }
@@ -149,20 +175,25 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.out(USAGE);
     return command === undefined ? 2 : 0;
   }
-  const handlers: Record<string, (core: Core, args: string[], io: Io) => number | Promise<number>> = {
-    ask: askCommand,
-    topics: topicsCommand,
-    damages: damagesCommand,
-    eval: evalCommand,
-  };
+  const handlers: Record<string, (core: Core, args: string[], io: Io) => number | Promise<number>> =
+    {
+      ask: askCommand,
+      topics: topicsCommand,
+      damages: damagesCommand,
+      eval: evalCommand,
+    };
   const handler = handlers[command];
   try {
-    if (!handler) throw new UsageError(`unknown command "${command}" (try: ask, topics, damages, eval)`);
+    if (!handler)
+      throw new UsageError(`unknown command "${command}" (try: ask, topics, damages, eval)`);
     const knowledgeDir = knowledgeOption(rest);
     const core = createCore(knowledgeDir);
     return await handler(core, rest, io);
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+    if (
+      error instanceof UsageError ||
+      (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")
+    ) {
       io.err(`policybot: ${(error as Error).message}`);
       return 2;
     }
@@ -185,7 +216,9 @@ function knowledgeOption(args: string[]): string | undefined {
 }
 
 // Run only as the program itself (also through the npm bin symlink), not when a test imports main().
-const isEntry = process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href;
+const isEntry =
+  process.argv[1] !== undefined &&
+  import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href;
 if (isEntry) {
   const code = await main(process.argv.slice(2), {
     out: (text) => process.stdout.write(`${text}\n`),

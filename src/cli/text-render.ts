@@ -1,5 +1,5 @@
-import type { Reply } from "../core/reply.js";
 import { citationFields } from "../answer/layout.js";
+import type { Reply } from "../core/reply.js";
 
 /** ANSI styles only on a terminal: piped output stays plain text. */
 export interface Style {

@@ -14,18 +14,38 @@ async function run(argv: string[]) {
 
 describe("policybot CLI", () => {
   it("ask --json prints one object with the documented keys", async () => {
-    const { code, out } = await run(["ask", "--json", "how", "long", "does", "X", "keep", "my", "data"]);
+    const { code, out } = await run([
+      "ask",
+      "--json",
+      "how",
+      "long",
+      "does",
+      "X",
+      "keep",
+      "my",
+      "data",
+    ]);
     expect(code).toBe(0);
     const line = JSON.parse(out);
     expect(Object.keys(line).sort()).toEqual(["answered", "locale", "query", "results", "topic"]);
-    expect(line).toMatchObject({ query: "how long does X keep my data", answered: true, topic: "retention", locale: "en" });
+    expect(line).toMatchObject({
+      query: "how long does X keep my data",
+      answered: true,
+      topic: "retention",
+      locale: "en",
+    });
     expect(line.results.length).toBeGreaterThan(0);
     for (const r of line.results) expect(Object.keys(r).sort()).toEqual(["id", "score", "topic"]);
   });
 
   it("ask --json says topic null when it abstains", async () => {
     const { out } = await run(["ask", "--json", "--lang", "fr", "recette de la pâte à crêpes"]);
-    expect(JSON.parse(out)).toMatchObject({ answered: false, topic: null, locale: "fr", results: [] });
+    expect(JSON.parse(out)).toMatchObject({
+      answered: false,
+      topic: null,
+      locale: "fr",
+      results: [],
+    });
   });
 
   it("ask prints a readable answer with its sources and no colour when not on a terminal", async () => {
@@ -43,7 +63,12 @@ describe("policybot CLI", () => {
     expect(ok.out).toContain("$45,000");
     const eu = await run(["damages", "3000000", "--region", "eu", "--lang", "fr"]);
     expect(eu.out).toMatch(/45\s000,00\s€/);
-    for (const bad of [["damages", "-3"], ["damages", "lots"], ["damages", "3000000", "--region", "mars"], ["damages"]]) {
+    for (const bad of [
+      ["damages", "-3"],
+      ["damages", "lots"],
+      ["damages", "3000000", "--region", "mars"],
+      ["damages"],
+    ]) {
       const r = await run(bad);
       expect(r.code).toBe(2);
       expect(r.err.split("\n")).toHaveLength(1);
@@ -52,7 +77,15 @@ describe("policybot CLI", () => {
 
   it("topics lists every topic id", async () => {
     const { out } = await run(["topics"]);
-    for (const id of ["opt-out", "third-party-ai", "grok", "retention", "scraping-damages", "account-data", "context"]) {
+    for (const id of [
+      "opt-out",
+      "third-party-ai",
+      "grok",
+      "retention",
+      "scraping-damages",
+      "account-data",
+      "context",
+    ]) {
       expect(out).toContain(id);
     }
   });
@@ -60,22 +93,27 @@ describe("policybot CLI", () => {
   it("eval prints in-scope accuracy and abstention", async () => {
     const dir = mkdtempSync(join(tmpdir(), "policybot-eval-"));
     const file = join(dir, "q.jsonl");
-    writeFileSync(file, '{"q":"how long does x keep my data","topics":["retention"]}\n{"q":"what is the capital of peru","topics":[]}\n');
+    writeFileSync(
+      file,
+      '{"q":"how long does x keep my data","topics":["retention"]}\n{"q":"what is the capital of peru","topics":[]}\n',
+    );
     const { code, out } = await run(["eval", file]);
     expect(code).toBe(0);
     expect(out).toMatch(/in-scope top-1: \d+\.\d%/);
     expect(out).toMatch(/out-of-scope abstention: \d+\.\d%/);
   });
 
-  it.each([[["frobnicate"]], [["ask", "--lang", "de", "hi"]], [["ask", "--bogus"]], [["eval", "/nonexistent.jsonl"]]])(
-    "usage error %j exits 2 with one line",
-    async (argv) => {
-      const r = await run(argv);
-      expect(r.code).toBe(2);
-      expect(r.err).toMatch(/^policybot: /);
-      expect(r.err.split("\n")).toHaveLength(1);
-    },
-  );
+  it.each([
+    [["frobnicate"]],
+    [["ask", "--lang", "de", "hi"]],
+    [["ask", "--bogus"]],
+    [["eval", "/nonexistent.jsonl"]],
+  ])("usage error %j exits 2 with one line", async (argv) => {
+    const r = await run(argv);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^policybot: /);
+    expect(r.err.split("\n")).toHaveLength(1);
+  });
 
   const built = resolve("dist/src/cli/main.js");
   it.skipIf(!existsSync(built))("reads one question a line from stdin", () => {
@@ -84,7 +122,10 @@ describe("policybot CLI", () => {
       encoding: "utf8",
     });
     expect(r.status).toBe(0);
-    const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(2);
     expect(lines[0].topic).toBe("account-data");
     expect(lines[1].answered).toBe(false);
