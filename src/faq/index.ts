@@ -40,6 +40,7 @@ export type { FaqButton, FaqReply } from "./reply.js";
 export type { FaqOptionValue, FaqRequest } from "./request.js";
 export {
   createFaqService,
+  FAQ_DEFERRED_SUBCOMMANDS,
   FAQ_SUBCOMMANDS,
   type FaqService,
   type FaqServiceOptions,

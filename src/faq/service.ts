@@ -19,6 +19,13 @@ import { unpinFaq } from "./unpin.js";
 export const FAQ_SUBCOMMANDS = ["post", "unpin", "list", "refresh", "stats", "reload"] as const;
 export type FaqSubcommand = (typeof FAQ_SUBCOMMANDS)[number];
 
+/**
+ * Subcommands that call Discord (one request per FAQ message for refresh) and may take
+ * longer than the 3 s an interaction allows: acknowledge them first (ephemeral defer), then
+ * edit the reply. The context-menu answer posts a message too: defer it the same way.
+ */
+export const FAQ_DEFERRED_SUBCOMMANDS: ReadonlySet<string> = new Set(["post", "unpin", "refresh"]);
+
 export interface FaqServiceOptions {
   store: FaqDeps["store"];
   /** The knowledge in service; pass `holder.current` so a reload is seen at once. */

@@ -288,3 +288,26 @@ describe("Discord's refusals get clear messages and nothing is half-done silentl
     expect(port.calls).toHaveLength(0);
   });
 });
+
+describe("a failure to record the post takes the new message back", () => {
+  it("deletes the message it just posted and rethrows the store error", async () => {
+    const { store, port, holder } = harness();
+    const { createFaqService } = await import("../../src/faq/index.js");
+    const { StoreError } = await import("../../src/store/index.js");
+    const failing = {
+      ...store,
+      stats: store.stats,
+      questions: store.questions,
+      faq: {
+        get: (...args: Parameters<typeof store.faq.get>) => store.faq.get(...args),
+        upsert: () => {
+          throw new StoreError("busy", "database is locked");
+        },
+      },
+    } as unknown as typeof store;
+    const service = createFaqService({ store: failing, core: holder.current, port });
+    await expect(service.post(post())).rejects.toThrow("database is locked");
+    expect(port.messages.size).toBe(0);
+    expect(port.calls.map((c) => c.method)).toEqual(["postMessage", "deleteMessage"]);
+  });
+});
