@@ -4,10 +4,11 @@ import { createInterface } from "node:readline";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { answerQuestion, damagesReply } from "../answer/index.js";
-import { type Core, createCore } from "../core/core.js";
+import type { Core } from "../core/core-from.js";
 import { type Locale, TOPIC_IDS } from "../core/types.js";
 import { KnowledgeError } from "../knowledge/errors.js";
 import { evaluate, parseEvalFile } from "../search/index.js";
+import { loadCliCore } from "./load-core.js";
 import { makeStyle, renderReplyText, type Style } from "./text-render.js";
 
 const USAGE = `Usage:
@@ -187,7 +188,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (!handler)
       throw new UsageError(`unknown command "${command}" (try: ask, topics, damages, eval)`);
     const knowledgeDir = knowledgeOption(rest);
-    const core = createCore(knowledgeDir);
+    const core = await loadCliCore(knowledgeDir);
     return await handler(core, rest, io);
   } catch (error) {
     if (

@@ -1,19 +1,9 @@
 import { loadKnowledge } from "../knowledge/load.js";
-import { buildSearchIndex, type SearchIndex } from "../search/index.js";
-import type { Knowledge } from "./types.js";
+import { type Core, coreFrom } from "./core-from.js";
 
-/** Everything a command needs to answer: the knowledge and its index. Immutable once built. */
-export interface Core {
-  knowledge: Knowledge;
-  index: SearchIndex;
-  /** When this core was built (ms since epoch), for uptime and reload reports. */
-  builtAt: number;
-}
+export { type Core, coreFrom } from "./core-from.js";
 
+/** Loads and validates the knowledge folder (default: the shipped one) and indexes it. */
 export function createCore(dir?: string): Core {
   return coreFrom(loadKnowledge(dir));
-}
-
-export function coreFrom(knowledge: Knowledge): Core {
-  return { knowledge, index: buildSearchIndex(knowledge), builtAt: Date.now() };
 }

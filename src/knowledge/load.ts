@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { basename, join, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
 import {
@@ -19,6 +18,7 @@ import {
 import { splitArticle } from "./article.js";
 import { KnowledgeError } from "./errors.js";
 import { splitFrontMatter } from "./front-matter.js";
+import { defaultKnowledgeDir } from "./paths.js";
 import {
   ANSWER_LIMITS,
   answerFileSchema,
@@ -30,18 +30,7 @@ import {
   topicSchema,
 } from "./schema.js";
 
-/** The `knowledge/` folder of this package, found from this file in `src/` or in `dist/src/`. */
-export function defaultKnowledgeDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(join(dir, "package.json")) && existsSync(join(dir, "knowledge"))) {
-      return join(dir, "knowledge");
-    }
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error("cannot find the package's knowledge/ folder");
-    dir = parent;
-  }
-}
+export { defaultKnowledgeDir } from "./paths.js";
 
 /** Folders whose `*.md` files each hold one passage (front matter + text). */
 const PASSAGE_DIRS = ["excerpts", "summaries"] as const;
