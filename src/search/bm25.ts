@@ -45,9 +45,15 @@ export class Field {
     return Math.log(1 + (this.count - df + 0.5) / (df + 0.5));
   }
 
+  /** Per-document length normalisation, computed once after the last `add`. */
+  private norms: Float64Array | null = null;
+
   /** BM25 contribution of one occurrence count in one document, idf excluded. */
   saturate(tf: number, doc: number): number {
-    const len = this.lengths[doc] ?? 0;
-    return (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * len) / this.averageLength));
+    if (!this.norms || this.norms.length !== this.lengths.length) {
+      const avg = this.averageLength;
+      this.norms = Float64Array.from(this.lengths, (len) => K1 * (1 - B + (B * len) / avg));
+    }
+    return (tf * (K1 + 1)) / (tf + (this.norms[doc] as number));
   }
 }

@@ -32,8 +32,8 @@ export interface IndexData extends SearchIndex {
   readonly vocabulary: Vocabulary;
   readonly synonyms: SynonymMatcher;
   readonly labels: readonly TopicLabels[];
-  /** How many topics each term appears in (their passages or keywords), for distinctiveness. */
-  readonly topicSpread: ReadonlyMap<string, number>;
+  /** Topic numbers each term appears under (their passages or keywords): credit and distinctiveness. */
+  readonly termTopics: ReadonlyMap<string, readonly number[]>;
   /** Documents (passages and topics) holding each term, for rarity. */
   readonly documentFrequency: ReadonlyMap<string, number>;
   readonly documentCount: number;
@@ -106,7 +106,7 @@ export function buildIndexData(knowledge: Knowledge): IndexData {
     vocabulary,
     synonyms,
     labels,
-    topicSpread: new Map([...spread].map(([term, set]) => [term, set.size])),
+    termTopics: new Map([...spread].map(([term, set]) => [term, [...set]])),
     documentFrequency: df,
     documentCount: passageField.count + topicField.count,
   };

@@ -20,6 +20,8 @@ export interface ConceptMatch {
 export class SynonymMatcher {
   /** Phrase (terms joined by a space) -> concept groups it belongs to. */
   private readonly phrases = new Map<string, number[]>();
+  /** First terms of the phrases longer than one term: only these start an n-gram lookup. */
+  private readonly phraseStarts = new Set<string>();
   readonly longestPhrase: number;
   readonly groupCount: number;
 
@@ -32,6 +34,7 @@ export class SynonymMatcher {
         const t = terms(member);
         if (t.length === 0) continue;
         longest = Math.max(longest, t.length);
+        if (t.length > 1) this.phraseStarts.add(t[0] as string);
         const key = t.join(" ");
         const list = this.phrases.get(key) ?? [];
         if (!list.includes(g)) list.push(g);
@@ -54,8 +57,11 @@ export class SynonymMatcher {
   match(seq: readonly string[]): Map<number, ConceptMatch> {
     const found = new Map<number, ConceptMatch>();
     for (let i = 0; i < seq.length; i++) {
-      for (let n = 1; n <= this.longestPhrase && i + n <= seq.length; n++) {
-        const groups = this.phrases.get(seq.slice(i, i + n).join(" "));
+      const longest = this.phraseStarts.has(seq[i] as string) ? this.longestPhrase : 1;
+      for (let n = 1; n <= longest && i + n <= seq.length; n++) {
+        const groups = this.phrases.get(
+          n === 1 ? (seq[i] as string) : seq.slice(i, i + n).join(" "),
+        );
         if (!groups) continue;
         for (const g of groups) {
           const m = found.get(g) ?? { positions: [], count: 0 };

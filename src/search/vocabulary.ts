@@ -31,18 +31,23 @@ const CACHE_LIMIT = 5_000;
 export class Vocabulary {
   private readonly sorted: string[];
   private readonly known: ReadonlySet<string>;
-  private readonly byLength = new Map<number, string[]>();
-  private readonly fuses = new Map<number, Fuse<string>>();
+  /** Words by first letter and length ("o6" -> optout, opaque...). */
+  private readonly buckets = new Map<string, string[]>();
+  private readonly fuses = new Map<string, Fuse<string>>();
   private readonly cache = new Map<string, Expansion[]>();
 
   constructor(words: Iterable<string>) {
     this.known = new Set(words);
     this.sorted = [...this.known].sort();
     for (const w of this.sorted) {
-      const bucket = this.byLength.get(w.length) ?? [];
+      if (w.length < MIN_FUZZY_LENGTH - 2) continue;
+      const key = bucketKey(w[0] as string, w.length);
+      const bucket = this.buckets.get(key) ?? [];
       bucket.push(w);
-      this.byLength.set(w.length, bucket);
+      this.buckets.set(key, bucket);
     }
+    // Built now rather than on first use, so no question pays for it.
+    for (const key of this.buckets.keys()) this.fuseFor(key);
   }
 
   get size(): number {
@@ -91,18 +96,18 @@ export class Vocabulary {
   }
 
   /**
-   * Fuse proposes close spellings among words of similar length; a true edit
-   * distance then keeps one edit (two from 8 letters) and the same first
-   * letter, since bitap scores alone let "recette" reach "presente".
+   * Fuse proposes close spellings among words of similar length and the
+   * same first letter (typos rarely hit it, and it keeps each Fuse tiny); a
+   * true edit distance then keeps one edit (two from 8 letters), since bitap
+   * scores alone let "recette" reach "presente".
    */
   private fuzzy(term: string): Expansion[] {
     const maxEdits = term.length >= 8 ? 2 : 1;
     const hits: { w: string; edits: number; score: number }[] = [];
     for (let len = term.length - maxEdits; len <= term.length + maxEdits; len++) {
-      const fuse = this.fuseFor(len);
+      const fuse = this.fuses.get(bucketKey(term[0] as string, len));
       if (!fuse) continue;
       for (const r of fuse.search(term, { limit: 2 * MAX_FUZZY_MATCHES })) {
-        if (r.item[0] !== term[0]) continue;
         const edits = editDistance(term, r.item, maxEdits);
         if (edits <= maxEdits) hits.push({ w: r.item, edits, score: r.score ?? 1 });
       }
@@ -113,19 +118,20 @@ export class Vocabulary {
       .map((h) => ({ term: h.w, weight: FUZZY_WEIGHT * (1 - h.edits / term.length) }));
   }
 
-  private fuseFor(length: number): Fuse<string> | undefined {
-    let fuse = this.fuses.get(length);
-    if (fuse) return fuse;
-    const bucket = this.byLength.get(length);
-    if (!bucket) return undefined;
-    fuse = new Fuse(bucket, {
+  private fuseFor(key: string): void {
+    const bucket = this.buckets.get(key);
+    if (!bucket) return;
+    const fuse = new Fuse(bucket, {
       includeScore: true,
       threshold: FUZZY_THRESHOLD,
       ignoreLocation: true,
       ignoreFieldNorm: true,
       isCaseSensitive: true,
     });
-    this.fuses.set(length, fuse);
-    return fuse;
+    this.fuses.set(key, fuse);
   }
+}
+
+function bucketKey(first: string, length: number): string {
+  return `${first}${length}`;
 }
