@@ -78,12 +78,14 @@ export class Sandbox {
         import("../../discord/deploy-commands.js"),
       ]);
       const core = createCore(options.knowledgeDir);
-      // Registered as deploy-commands would, so option types come from the definitions.
+      // Registered as deploy-commands would, so option types come from the definitions. Only
+      // the slash commands the bot serves here (startBot's default list) are parsed and offered.
       await deployCommands({
         token: SANDBOX_TOKEN,
         applicationId: SANDBOX_APP_ID,
         guildId: null,
         apiBase: emulator.apiBase,
+        definitions: commands.map((c) => c.definition),
       });
       const bot = await startBot(loaded.config, {
         core,
