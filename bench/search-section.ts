@@ -92,11 +92,16 @@ function measure(engine: Engine, knowledge: Knowledge, queries: string[], dev: E
   };
 }
 
+/** Known words and random letter strings, so both the exact and the fuzzy paths get compiled. */
 function warmUpQuestions(): string[] {
   const random = seededRandom(7);
   const words = ["privacy", "données", "settings", "compte", "model", "durée", "tribunal", "posts"];
   const pick = (): string => words[Math.floor(random() * words.length)] as string;
-  return Array.from({ length: 40 }, () => `${pick()} ${pick()} ${pick()}`);
+  const gibberish = (): string =>
+    Array.from({ length: 5 + Math.floor(random() * 5) }, () =>
+      String.fromCharCode(97 + Math.floor(random() * 26)),
+    ).join("");
+  return Array.from({ length: 80 }, () => `${pick()} ${gibberish()} ${pick()} ${gibberish()}`);
 }
 
 function table(title: string, rows: Row[], notes: string[]): Table {
@@ -141,7 +146,7 @@ export const searchSection: Section = {
     const queries = [...dev, ...held].map((c) => c.q);
     const shipped = loadKnowledge(resolve(root, "knowledge"));
     const devNote = dev.length
-      ? `dev set: ${dev.length} questions (${devPath}); latency over ${queries.length} dev + held-out questions, up to ${MAX_PASSES} passes in ${QUERY_BUDGET_MS / 1000} s per engine after an untimed warm-up on 40 made-up questions (the first pass is cache-cold and counted); n/a = budget ran out before the dev set was done`
+      ? `dev set: ${dev.length} questions (${devPath}); latency over ${queries.length} dev + held-out questions, up to ${MAX_PASSES} passes in ${QUERY_BUDGET_MS / 1000} s per engine after an untimed warm-up on 80 made-up questions (the first pass is cache-cold and counted); n/a = budget ran out before the dev set was done`
       : `dev set not found at ${devPath}: accuracy columns are NaN`;
 
     const tables: Table[] = [];

@@ -31,7 +31,7 @@ const CACHE_LIMIT = 5_000;
 export class Vocabulary {
   private readonly sorted: string[];
   private readonly known: ReadonlySet<string>;
-  /** Words by first letter and length ("o6" -> optout, opaque...). */
+  /** Words by first letter: one small Fuse per letter, one Fuse call per unknown word. */
   private readonly buckets = new Map<string, string[]>();
   private readonly fuses = new Map<string, Fuse<string>>();
   private readonly cache = new Map<string, Expansion[]>();
@@ -41,7 +41,7 @@ export class Vocabulary {
     this.sorted = [...this.known].sort();
     for (const w of this.sorted) {
       if (w.length < MIN_FUZZY_LENGTH - 2) continue;
-      const key = bucketKey(w[0] as string, w.length);
+      const key = w[0] as string;
       const bucket = this.buckets.get(key) ?? [];
       bucket.push(w);
       this.buckets.set(key, bucket);
@@ -96,21 +96,18 @@ export class Vocabulary {
   }
 
   /**
-   * Fuse proposes close spellings among words of similar length and the
-   * same first letter (typos rarely hit it, and it keeps each Fuse tiny); a
+   * Fuse proposes close spellings among words with the same first letter (typos rarely hit it, and it keeps each Fuse tiny); a
    * true edit distance then keeps one edit (two from 8 letters), since bitap
    * scores alone let "recette" reach "presente".
    */
   private fuzzy(term: string): Expansion[] {
     const maxEdits = term.length >= 8 ? 2 : 1;
     const hits: { w: string; edits: number; score: number }[] = [];
-    for (let len = term.length - maxEdits; len <= term.length + maxEdits; len++) {
-      const fuse = this.fuses.get(bucketKey(term[0] as string, len));
-      if (!fuse) continue;
-      for (const r of fuse.search(term, { limit: 2 * MAX_FUZZY_MATCHES })) {
-        const edits = editDistance(term, r.item, maxEdits);
-        if (edits <= maxEdits) hits.push({ w: r.item, edits, score: r.score ?? 1 });
-      }
+    const fuse = this.fuses.get(term[0] as string);
+    for (const r of fuse ? fuse.search(term, { limit: 4 * MAX_FUZZY_MATCHES }) : []) {
+      if (Math.abs(r.item.length - term.length) > maxEdits) continue;
+      const edits = editDistance(term, r.item, maxEdits);
+      if (edits <= maxEdits) hits.push({ w: r.item, edits, score: r.score ?? 1 });
     }
     hits.sort((a, b) => a.edits - b.edits || a.score - b.score || (a.w < b.w ? -1 : 1));
     return hits
@@ -130,8 +127,4 @@ export class Vocabulary {
     });
     this.fuses.set(key, fuse);
   }
-}
-
-function bucketKey(first: string, length: number): string {
-  return `${first}${length}`;
 }
