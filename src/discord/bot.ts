@@ -1,15 +1,35 @@
 import { Client, Events, GatewayIntentBits, Partials } from "discord.js";
 import { type Command, commandsByName, commands as defaultCommands } from "../../commands/index.js";
 import type { Config } from "../config/index.js";
-import type { Core } from "../core/core.js";
+import { type Core, createCore } from "../core/core.js";
+import {
+  createFaqService,
+  createKnowledgeHolder,
+  type ReloadOutcome,
+  watchKnowledge,
+} from "../faq/index.js";
 import { createLogger, flushLogger, type Logger } from "../log/index.js";
+import { openStore, type Store } from "../store/index.js";
 import type { ShellContext } from "./context.js";
+import { createDiscordFaqPort } from "./faq-port.js";
 import { handleInteraction } from "./interactions.js";
 import { handleMessage } from "./messages.js";
 import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from "./rate-limit.js";
 
 export interface BotDeps {
+  /** The knowledge at start; a reload (watcher or /faq reload) replaces it. */
   core: Core;
+  /** Loads the knowledge again; default: the folder `core` was loaded from. */
+  loadCore?: () => Core;
+  /**
+   * Reload the knowledge when its folder changes (default true, 500 ms after the last change);
+   * false for tests that share the shipped folder.
+   */
+  watchKnowledge?: boolean | { debounceMs: number };
+  /** An open store to use (the caller closes it); default: opened from dataDir by startBot. */
+  store?: Store;
+  /** Where startBot opens the store when none is given; default config.dataDir. */
+  dataDir?: string;
   logger?: Logger;
   /** The slash commands to serve; tests inject one that throws or is slow. */
   commands?: readonly Command[];
@@ -23,16 +43,55 @@ export interface BotDeps {
 
 export interface RunningBot {
   client: Client<true>;
+  /** The store in use (FAQ records, votes, questions). */
+  store: Store;
   /** Finishes answers in flight (bounded by shutdownGraceMs), closes the gateway, flushes logs. */
   stop(): Promise<void>;
 }
 
-/** Logs in and resolves once the gateway says READY. */
+/** What a reload did, in the log: the error names the file and field when the knowledge is invalid. */
+function logReload(logger: Logger, outcome: ReloadOutcome, trigger: string): ReloadOutcome {
+  if (outcome.ok) {
+    logger.info(
+      {
+        trigger,
+        previousVersion: outcome.previousVersion,
+        version: outcome.version,
+        changedTopics: outcome.changedTopics,
+      },
+      "knowledge reloaded",
+    );
+  } else {
+    const { file, record, field, problem } = outcome.error;
+    logger.error(
+      { trigger, file, record, field, problem, version: outcome.version },
+      `knowledge reload refused, the previous knowledge stays in service: ${outcome.error.message}`,
+    );
+  }
+  return outcome;
+}
+
+/**
+ * Opens the store (unless one is given), logs in and resolves once the gateway says READY.
+ * Throws a StoreError before connecting when the database cannot be opened or is damaged.
+ */
 export async function startBot(config: Config, deps: BotDeps): Promise<RunningBot> {
   const logger = deps.logger ?? createLogger({ level: config.logLevel, secrets: [config.token] });
   const now = deps.now ?? Date.now;
   const inFlight = new Set<Promise<void>>();
   let stopping = false;
+
+  const ownsStore = deps.store === undefined;
+  const store =
+    deps.store ??
+    openStore({
+      dataDir: deps.dataDir ?? config.dataDir,
+      retentionDays: config.retentionDays,
+      logger,
+    });
+  const initial = deps.core;
+  const loadCore = deps.loadCore ?? (() => createCore(initial.knowledge.dir));
+  const knowledge = createKnowledgeHolder(initial, loadCore);
 
   const client = new Client({
     // No privileged intent: DMs and messages that mention the bot carry their content anyway.
@@ -47,9 +106,21 @@ export async function startBot(config: Config, deps: BotDeps): Promise<RunningBo
     ...(config.apiBase ? { rest: { api: config.apiBase } } : {}),
   });
 
+  const faq = createFaqService({
+    store,
+    core: knowledge.current,
+    port: createDiscordFaqPort(client),
+    ownerId: config.ownerId,
+    now,
+    reload: () => logReload(logger, knowledge.reload(), "command"),
+    logger,
+  });
+
   const ctx: ShellContext = {
     config,
-    core: deps.core,
+    knowledge,
+    store,
+    faq,
     logger,
     commands: commandsByName(deps.commands ?? defaultCommands),
     limiter: createRateLimiter({ ...DEFAULT_RATE_LIMIT, ...deps.rateLimit, now }),
@@ -88,9 +159,29 @@ export async function startBot(config: Config, deps: BotDeps): Promise<RunningBo
     await client.login(config.token);
   } catch (error) {
     await client.destroy();
+    if (ownsStore) store.close();
     throw error;
   }
   const readyClient = await ready;
+  const stopPurge = store.scheduleDailyPurge();
+  // FAQ messages deleted or unpinned while the bot was away: make the records match.
+  void ctx.track(async () => {
+    const report = await faq.reconcile();
+    logger.info({ report }, "faq records reconciled with Discord");
+  });
+  const watch = deps.watchKnowledge ?? true;
+  let stopWatching = () => {};
+  if (watch !== false) {
+    const dir = initial.knowledge.dir;
+    try {
+      stopWatching = watchKnowledge(dir, () => logReload(logger, knowledge.reload(), "watcher"), {
+        debounceMs: typeof watch === "object" ? watch.debounceMs : 500,
+        onError: (error) => logger.warn({ err: error, dir }, "knowledge watcher stopped"),
+      });
+    } catch (error) {
+      logger.warn({ err: error, dir }, "cannot watch the knowledge folder; use /faq reload");
+    }
+  }
   logger.info(
     {
       user: readyClient.user.tag,
@@ -116,13 +207,17 @@ export async function startBot(config: Config, deps: BotDeps): Promise<RunningBo
     ]);
     clearTimeout(timer);
     logger.info({ inFlight: pending, outcome, abandoned: inFlight.size }, "stopping");
+    stopWatching();
+    stopPurge();
     await client.destroy();
     logger.info("gateway closed");
+    if (ownsStore) store.close();
     await flushLogger(logger);
   }
 
   return {
     client: readyClient,
+    store,
     stop: () => {
       stopped ??= stop();
       return stopped;

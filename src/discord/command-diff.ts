@@ -1,6 +1,7 @@
-import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord-api-types/v10";
+import type { RESTPostAPIApplicationCommandsJSONBody } from "discord-api-types/v10";
 
-export type CommandDefinition = RESTPostAPIChatInputApplicationCommandsJSONBody;
+/** Slash commands and context-menu commands alike. */
+export type CommandDefinition = RESTPostAPIApplicationCommandsJSONBody;
 
 export interface CommandDiff {
   added: string[];
@@ -18,7 +19,8 @@ export function normalizeCommand(command: Record<string, unknown>): unknown {
     type: command.type ?? 1,
     name: command.name,
     name_localizations: emptyToNull(command.name_localizations),
-    description: command.description,
+    // Discord returns "" for context-menu commands, which a definition leaves out.
+    description: command.description ?? "",
     description_localizations: emptyToNull(command.description_localizations),
     options: normalizeOptions(command.options),
     default_member_permissions: command.default_member_permissions ?? null,

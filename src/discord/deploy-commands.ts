@@ -1,7 +1,7 @@
 import { pathToFileURL } from "node:url";
 import { REST } from "discord.js";
 import { Routes } from "discord-api-types/v10";
-import { commands } from "../../commands/index.js";
+import { deployDefinitions } from "../../commands/index.js";
 import { loadConfig } from "../config/index.js";
 import { type CommandDefinition, type CommandDiff, diffCommands } from "./command-diff.js";
 
@@ -20,7 +20,7 @@ export async function deployCommands(options: DeployOptions): Promise<CommandDif
   const route = options.guildId
     ? Routes.applicationGuildCommands(options.applicationId, options.guildId)
     : Routes.applicationCommands(options.applicationId);
-  const definitions = options.definitions ?? commands.map((c) => c.definition);
+  const definitions = options.definitions ?? deployDefinitions();
   const current = (await rest.get(route)) as Record<string, unknown>[];
   const diff = diffCommands(current, definitions);
   await rest.put(route, { body: definitions });

@@ -6,24 +6,19 @@ import {
   MessageFlags,
 } from "discord.js";
 import type { CommandRequest, OptionValue } from "../../commands/index.js";
-import {
-  decodeRequest,
-  errorReply,
-  rateLimitedReply,
-  replayRequest,
-  toLocale,
-} from "../answer/index.js";
-import type { Reply } from "../core/reply.js";
+import { ANSWER_MESSAGE_COMMAND_NAME, faqDefinition } from "../../commands/index.js";
+import { decodeRequest, errorReply, replayRequest, toLocale } from "../answer/index.js";
 import type { Locale } from "../core/types.js";
+import { isFaqButton } from "../faq/index.js";
 import type { Logger } from "../log/index.js";
 import type { ShellContext } from "./context.js";
 import { discordErrorCode, isHarmlessDiscordError, newErrorRef } from "./errors.js";
-import { type MessagePayload, renderReply } from "./render.js";
-
-/** Async handlers that have not answered by then get deferred; Discord's limit is 3 s. */
-const AUTO_DEFER_MS = 2_000;
-
-type Repliable = ChatInputCommandInteraction | ButtonInteraction;
+import { feedbackButton } from "./feedback.js";
+import { isFeedbackButton } from "./feedback-ids.js";
+import { answerMessageCommand, faqButton, faqCommand } from "./moderation.js";
+import { recordQuestion } from "./questions.js";
+import { renderReply } from "./render.js";
+import { allowed, answerCommand, logAnswered as done, withoutFlags } from "./replying.js";
 
 export async function handleInteraction(
   ctx: ShellContext,
@@ -34,18 +29,31 @@ export async function handleInteraction(
   const log = ctx.logger.child({
     interactionId: interaction.id,
     command:
-      interaction.isChatInputCommand() || interaction.isAutocomplete()
-        ? interaction.commandName
-        : undefined,
+      interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : undefined,
     button: interaction.isButton() ? interaction.customId : undefined,
     guildId: interaction.guildId ?? null,
     locale: interaction.locale,
   });
   try {
     if (interaction.isAutocomplete()) return await autocomplete(ctx, interaction, locale, log);
-    if (interaction.isChatInputCommand())
+    if (interaction.isChatInputCommand()) {
+      if (interaction.commandName === faqDefinition.name)
+        return await faqCommand(ctx, interaction, locale, log, started);
       return await command(ctx, interaction, locale, log, started);
-    if (interaction.isButton()) return await button(ctx, interaction, locale, log, started);
+    }
+    if (interaction.isMessageContextMenuCommand()) {
+      if (interaction.commandName === ANSWER_MESSAGE_COMMAND_NAME)
+        return await answerMessageCommand(ctx, interaction, locale, log, started);
+      throw new Error(`unknown command ${interaction.commandName}: run deploy-commands`);
+    }
+    if (interaction.isButton()) {
+      // Checked before decodeRequest: these ids belong to other features.
+      if (isFaqButton(interaction.customId))
+        return await faqButton(ctx, interaction, locale, log, started);
+      if (isFeedbackButton(interaction.customId))
+        return await feedbackButton(ctx, interaction, locale, log);
+      return await button(ctx, interaction, locale, log, started);
+    }
     log.debug({ type: interaction.type }, "ignored interaction type");
   } catch (error) {
     await failed(interaction, locale, log, error);
@@ -80,11 +88,6 @@ async function failed(
   }
 }
 
-function withoutFlags(payload: MessagePayload): Omit<MessagePayload, "flags"> {
-  const { flags: _flags, ...rest } = payload;
-  return rest;
-}
-
 async function autocomplete(
   ctx: ShellContext,
   interaction: AutocompleteInteraction,
@@ -100,7 +103,7 @@ async function autocomplete(
           focused: { name: focused.name, value: String(focused.value) },
           locale,
         },
-        ctx.core,
+        ctx.knowledge.current(),
       )
     : [];
   await interaction.respond(choices.slice(0, 25));
@@ -139,30 +142,18 @@ async function command(
     bot: { version: ctx.botVersion, uptimeMs: ctx.now() - ctx.startedAt },
   };
   const userText = Object.values(options).filter((v): v is string => typeof v === "string");
-  let deferred = false;
-  const defer = async () => {
-    if (deferred) return;
-    deferred = true;
-    await interaction.deferReply(isPrivate ? { flags: MessageFlags.Ephemeral } : {});
-  };
-  if (cmd.defer) await defer();
-  const pending = Promise.resolve().then(() => cmd.handle(request, ctx.core));
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, AUTO_DEFER_MS);
-  });
-  const first = await Promise.race([
-    pending.then(() => "done" as const),
-    late.then(() => "late" as const),
-  ]);
-  clearTimeout(timer);
-  if (first === "late") await defer();
-  let reply = await pending;
-  if (isPrivate) reply = { ...reply, ephemeral: true };
-  const payload = renderReply(reply, { userText });
-  // Once deferred, the visibility was fixed by the defer; the answer edits that message.
-  if (deferred) await interaction.editReply(withoutFlags(payload));
-  else await interaction.reply(payload);
+  const core = ctx.knowledge.current();
+  const { reply, deferred } = await answerCommand(
+    interaction,
+    { deferFirst: cmd.defer === true, ephemeral: isPrivate },
+    () => cmd.handle(request, core),
+    (r) => renderReply(isPrivate ? { ...r, ephemeral: true } : r, { userText }),
+  );
+  // /ask is the one command that takes a free question; the others name their topic.
+  const question = options.question;
+  if (interaction.commandName === "ask" && typeof question === "string") {
+    recordQuestion(ctx, log, question, reply);
+  }
   done(log, reply, started, ctx, { deferred });
 }
 
@@ -181,7 +172,7 @@ async function button(
     return;
   }
   if (!(await allowed(ctx, interaction, locale, log))) return;
-  const reply = replayRequest(ctx.core, decoded.request, decoded.locale, {
+  const reply = replayRequest(ctx.knowledge.current(), decoded.request, decoded.locale, {
     botVersion: ctx.botVersion,
     uptimeMs: ctx.now() - ctx.startedAt,
   });
@@ -197,38 +188,4 @@ async function button(
     await interaction.reply(renderReply({ ...reply, ephemeral: true }));
     done(log, reply, started, ctx, { updated: false });
   }
-}
-
-async function allowed(
-  ctx: ShellContext,
-  interaction: Repliable,
-  locale: Locale,
-  log: Logger,
-): Promise<boolean> {
-  const decision = ctx.limiter.take(interaction.user.id);
-  if (decision.allowed) return true;
-  log.info({ retryAfterMs: decision.retryAfterMs, notify: decision.notify }, "rate limited");
-  // An interaction must be answered; the notice is ephemeral, so repeating it bothers no one else.
-  const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
-  await interaction.reply(renderReply({ ...rateLimitedReply(locale, seconds), ephemeral: true }));
-  return false;
-}
-
-function done(
-  log: Logger,
-  reply: Reply,
-  started: number,
-  ctx: ShellContext,
-  extra: Record<string, unknown>,
-): void {
-  log.info(
-    {
-      topic: reply.topic,
-      kind: reply.kind,
-      answerLocale: reply.locale,
-      latencyMs: ctx.now() - started,
-      ...extra,
-    },
-    "answered",
-  );
 }

@@ -4,6 +4,7 @@ import type { Reply } from "../core/reply.js";
 import type { Locale } from "../core/types.js";
 import type { ShellContext } from "./context.js";
 import { discordErrorCode, isHarmlessDiscordError, newErrorRef } from "./errors.js";
+import { recordQuestion } from "./questions.js";
 import { renderReply } from "./render.js";
 
 const HELP_WORDS = new Map<string, Locale>([
@@ -30,16 +31,18 @@ export function questionOf(
   return message.content.replace(mention, " ").trim();
 }
 
-export function replyToText(ctx: ShellContext, text: string): Reply {
+/** The reply to a DM or mention; `question` is false for a call for help (nothing to record). */
+export function replyToText(ctx: ShellContext, text: string): { reply: Reply; question: boolean } {
+  const core = ctx.knowledge.current();
   const word = text
     .toLowerCase()
     .replace(/[!.]+$/, "")
     .trim();
-  if (word === "") return helpReply(ctx.core, "en");
+  if (word === "") return { reply: helpReply(core, "en"), question: false };
   const helpLocale = HELP_WORDS.get(word);
-  if (helpLocale) return helpReply(ctx.core, helpLocale);
+  if (helpLocale) return { reply: helpReply(core, helpLocale), question: false };
   // No Discord locale on a message: the answer layer detects the question's language.
-  return answerQuestion(ctx.core, text).reply;
+  return { reply: answerQuestion(core, text).reply, question: true };
 }
 
 export async function handleMessage(ctx: ShellContext, message: Message): Promise<void> {
@@ -72,8 +75,9 @@ export async function handleMessage(ctx: ShellContext, message: Message): Promis
       }
       return;
     }
-    const reply = replyToText(ctx, question);
+    const { reply, question: isQuestion } = replyToText(ctx, question);
     locale = reply.locale;
+    if (isQuestion) recordQuestion(ctx, log, question, reply);
     await message.reply(
       renderReply({ ...reply, ephemeral: false }, { userText: [question], asMessageReply: true }),
     );

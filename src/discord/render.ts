@@ -11,6 +11,7 @@ import { encodeRequest, layoutReply, otherLocale, t } from "../answer/index.js";
 import { DISCORD_LIMITS, type Reply, type ReplyKind } from "../core/reply.js";
 import type { Locale } from "../core/types.js";
 import { codeSafe, escapeUserText, neutralizeMentions, sliceSafe } from "./escape.js";
+import { encodeFeedback } from "./feedback-ids.js";
 
 /**
  * The one place a Reply becomes a Discord message. Every limit is enforced here, so no command
@@ -215,9 +216,31 @@ function buttonsFor(reply: Reply): Button[] {
     } else if (action.type === "switch-locale" && reply.request) {
       // Already offered by the language button above.
     }
-    // Feedback buttons have no handler in the shell yet, so they are not shown.
+    // Feedback buttons get their own row (feedbackRow), whether asked for or not.
   }
-  return buttons.slice(0, DISCORD_LIMITS.buttonsPerRow * 5);
+  // One row stays free for the feedback buttons.
+  return buttons.slice(0, DISCORD_LIMITS.buttonsPerRow * 4);
+}
+
+const VOTE_EMOJI = { up: "👍", down: "👎" } as const;
+
+/**
+ * 👍 / 👎 on every answer (and on any reply that asks for them with a feedback button). Their
+ * custom ids carry the topic and language, so a vote needs no state on our side.
+ */
+function feedbackRow(reply: Reply): APIActionRowComponent<APIButtonComponent> | null {
+  const asked = reply.buttons.some((b) => b.action.type === "feedback");
+  if (reply.kind !== "answer" && !asked) return null;
+  const votes = ["up", "down"] as const;
+  return {
+    type: ComponentType.ActionRow,
+    components: votes.map((vote) => ({
+      type: ComponentType.Button,
+      style: ButtonStyle.Secondary,
+      custom_id: encodeFeedback({ vote, topic: reply.topic, locale: reply.locale }),
+      emoji: { name: VOTE_EMOJI[vote] },
+    })),
+  };
 }
 
 function rows(buttons: Button[]): APIActionRowComponent<APIButtonComponent>[] {
@@ -234,7 +257,7 @@ function rows(buttons: Button[]): APIActionRowComponent<APIButtonComponent>[] {
 export function renderReply(reply: Reply, options: RenderOptions = {}): MessagePayload {
   const payload: MessagePayload = {
     embeds: [buildEmbed(sanitize(reply, options.userText ?? []))],
-    components: rows(buttonsFor(reply)),
+    components: [...rows(buttonsFor(reply)), ...[feedbackRow(reply)].filter((r) => r !== null)],
     allowedMentions: options.asMessageReply ? { parse: [], repliedUser: false } : { parse: [] },
   };
   if (reply.ephemeral) payload.flags = MessageFlags.Ephemeral;

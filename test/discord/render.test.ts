@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { decodeRequest } from "../../src/answer/index.js";
 import { DISCORD_LIMITS, type Reply } from "../../src/core/reply.js";
+import { decodeFeedback } from "../../src/discord/feedback-ids.js";
 import { renderReply, truncate } from "../../src/discord/render.js";
 
 function reply(over: Partial<Reply> = {}): Reply {
@@ -139,7 +140,8 @@ describe("renderReply", () => {
         ],
       }),
     );
-    const buttons = p.components.flatMap((r) => r.components);
+    // The last row is the feedback row every answer carries.
+    const buttons = p.components.slice(0, -1).flatMap((r) => r.components);
     expect(buttons).toHaveLength(3);
     const ids = buttons.flatMap((b) => ("custom_id" in b ? [b.custom_id] : []));
     expect(ids.map((id) => decodeRequest(id)?.request)).toEqual([
@@ -147,6 +149,41 @@ describe("renderReply", () => {
       { command: "topic", topic: "grok" },
     ]);
     expect(buttons.some((b) => "url" in b && b.url === "https://techcrunch.com/")).toBe(true);
+  });
+
+  it("puts 👍 / 👎 on every answer, with the topic and language in their ids", () => {
+    const p = renderReply(reply({ locale: "fr", topic: "scraping-damages" }));
+    const last = p.components.at(-1)?.components ?? [];
+    expect(last.map((b) => ("custom_id" in b ? b.custom_id : ""))).toEqual([
+      "fb:up:scraping-damages:fr",
+      "fb:down:scraping-damages:fr",
+    ]);
+    expect(last.map((b) => ("emoji" in b ? b.emoji?.name : undefined))).toEqual(["👍", "👎"]);
+    for (const b of last) expect("custom_id" in b && decodeFeedback(b.custom_id)).toBeTruthy();
+    // Replies that are not answers have none.
+    for (const kind of ["no-answer", "info", "error", "notice"] as const) {
+      const ids = renderReply(reply({ kind }))
+        .components.flatMap((r) => r.components)
+        .flatMap((b) => ("custom_id" in b ? [b.custom_id] : []));
+      expect(ids.filter((id) => id.startsWith("fb:"))).toEqual([]);
+    }
+  });
+
+  it("keeps a row free for feedback however many buttons a reply asks for", () => {
+    const many = Array.from({ length: 40 }, (_, i) => ({
+      label: `L${i}`,
+      action: { type: "link" as const, url: `https://example.com/${i}` },
+    }));
+    const p = renderReply(reply({ buttons: many, request: { command: "topic", topic: "grok" } }));
+    expect(p.components.length).toBeLessThanOrEqual(5);
+    expect(p.components.at(-1)?.components.map((b) => ("emoji" in b ? b.emoji?.name : undefined))).toEqual(["👍", "👎"]);
+  });
+
+  it("decodes only the feedback ids it makes", () => {
+    expect(decodeFeedback("fb:down:-:en")).toEqual({ vote: "down", topic: null, locale: "en" });
+    for (const bad of ["fb:meh:grok:en", "fb:up:nope:en", "fb:up:grok:de", "fb:up:grok", "x"]) {
+      expect(decodeFeedback(bad)).toBeNull();
+    }
   });
 
   it("shows echoed user text escaped and inert", () => {

@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Writable } from "node:stream";
-import type { Command } from "../../commands/index.js";
+import { type Command, deployDefinitions } from "../../commands/index.js";
 import { parseConfig } from "../../src/config/index.js";
 import { type Core, createCore } from "../../src/core/core.js";
 import { type BotDeps, type RunningBot, startBot } from "../../src/discord/bot.js";
@@ -20,6 +23,8 @@ export function core(): Core {
 export interface Harness {
   emulator: DiscordEmulator;
   bot: RunningBot;
+  /** The bot's DATA_DIR: a temp folder removed by close() unless the test gave one. */
+  dataDir: string;
   /** Every JSON log line the bot wrote, parsed. */
   logs: Record<string, unknown>[];
   rawLogs: string[];
@@ -62,24 +67,32 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       applicationId: APP_ID,
       guildId: null,
       apiBase: emulator.apiBase,
-      ...(options.commands ? { definitions: options.commands.map((c) => c.definition) } : {}),
+      ...(options.commands ? { definitions: deployDefinitions(options.commands) } : {}),
     });
   }
   const { env: _env, deploy: _deploy, ...deps } = options;
+  const ownDataDir = options.dataDir === undefined && options.store === undefined;
+  const dataDir =
+    options.store?.dataDir ?? options.dataDir ?? mkdtempSync(join(tmpdir(), "pb-data-"));
   const bot = await startBot(loaded.config, {
     core: core(),
     logger: createLogger({ level: "debug", secrets: [TOKEN], destination }),
     botVersion: "9.9.9-test",
+    // Tests share the shipped knowledge folder: only the files that test reloads watch theirs.
+    watchKnowledge: false,
+    dataDir,
     ...deps,
   });
   return {
     emulator,
     bot,
+    dataDir,
     logs,
     rawLogs,
     async close() {
       await bot.stop();
       await emulator.stop();
+      if (ownDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -92,7 +92,7 @@ describe("deploy-commands", () => {
       `GET ${route}`,
       `PUT ${route}`,
     ]);
-    expect(emulator.commands(GUILD)).toHaveLength(7);
+    expect(emulator.commands(GUILD)).toHaveLength(9);
     const second = await exec(DEPLOY, ["--guild", GUILD], env);
     expect(second.stdout).toMatch(/added:\s+none/);
     expect(second.stdout).toMatch(/changed:\s+none/);

@@ -65,7 +65,11 @@ export function overwriteCommands(
     ) as ApplicationCommandType;
     const name = typeof c.name === "string" ? c.name : "";
     const chatInput = type === ApplicationCommandType.ChatInput;
-    if (!NAME.test(name) || (chatInput && name !== name.toLowerCase())) {
+    // Context-menu names are free text (spaces, capitals) of 1 to 32 characters.
+    const validName = chatInput
+      ? NAME.test(name) && name === name.toLowerCase()
+      : [...name].length >= 1 && [...name].length <= 32 && name.trim() === name;
+    if (!validName) {
       problems[`${i}.name`] = "Command name is invalid";
     }
     const key = `${type}:${name}`;

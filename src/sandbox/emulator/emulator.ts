@@ -144,6 +144,7 @@ export class DiscordEmulator {
   readonly #gateway: Gateway;
   readonly #rest: RestApi;
   readonly #builder: PayloadBuilder;
+  readonly #ids: SnowflakeGenerator;
   readonly #token: string;
   readonly #log: EmulatorLogger;
   readonly #requests: RecordedRequest[] = [];
@@ -164,6 +165,7 @@ export class DiscordEmulator {
     this.#server = server;
     this.port = port;
     this.#world = world;
+    this.#ids = ids;
     this.#token = opts.token;
     this.#log = opts.log ?? (() => {});
     this.applicationId = opts.applicationId;
@@ -315,6 +317,59 @@ export class DiscordEmulator {
       .reverse()
       .map((p) => this.#world.messages.get(p.messageId))
       .filter((m): m is APIMessage => m !== undefined);
+  }
+
+  /**
+   * Someone (a moderator, say) deletes a message by hand: it leaves the channel and its pins,
+   * and bots get MESSAGE_DELETE. Returns false when no such message is in that channel.
+   */
+  deleteMessage(channelId: string, messageId: string): boolean {
+    const message = this.#world.findMessage(channelId, messageId);
+    if (!message) return false;
+    this.#rest.deleteMessage(message);
+    return true;
+  }
+
+  /**
+   * Puts a message in a channel's history without telling any bot (it was there before the bot
+   * looked), pinned when `pinned`, e.g. to fill a channel's 50 pins. Returns the stored message.
+   */
+  seedMessage(spec: {
+    channelId: string;
+    content: string;
+    user?: { id?: string; username?: string };
+    pinned?: boolean;
+  }): APIMessage {
+    if (!this.#world.channels.has(spec.channelId)) {
+      throw new Error(`Unknown channel ${spec.channelId}`);
+    }
+    const author = this.#world.resolveUser(spec.user);
+    const message: APIMessage = {
+      id: this.#ids.next(),
+      channel_id: spec.channelId,
+      author,
+      content: spec.content,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      components: [],
+      pinned: !!spec.pinned,
+      type: MessageType.Default,
+      flags: 0 as never,
+    };
+    this.#world.addMessage(message, true);
+    if (spec.pinned) {
+      const pins = this.#world.pins.get(spec.channelId) ?? [];
+      pins.push({ messageId: message.id, pinnedAt: new Date().toISOString() });
+      this.#world.pins.set(spec.channelId, pins);
+    }
+    this.#changed();
+    return message;
   }
 
   /** Commands the bot registered: global ones, or a guild's when `guildId` is given. */

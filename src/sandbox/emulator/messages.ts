@@ -1,12 +1,16 @@
 import {
   type APIAttachment,
   type APIEmbed,
+  type APIInteraction,
   type APIMessage,
+  type APIMessageInteractionMetadata,
   type APIMessageTopLevelComponent,
   type APIUser,
+  ApplicationCommandType,
   ChannelType,
   GatewayIntentBits,
   type GatewayMessageCreateDispatchData,
+  InteractionType,
   type MessageFlags,
   MessageType,
 } from "discord-api-types/v10";
@@ -32,6 +36,38 @@ export interface NewMessage {
   files?: string[];
   webhookId?: string;
   applicationId?: string;
+  /** Who invoked the interaction this message answers (replies and follow-ups). */
+  interactionMetadata?: APIMessageInteractionMetadata;
+}
+
+/**
+ * The `interaction_metadata` Discord puts on interaction responses: the invoking user, the
+ * interaction's type and id, and its installation context. Bots read it to tell the asker apart.
+ */
+export function interactionMetadataOf(
+  payload: APIInteraction,
+  originalResponseId?: string,
+): APIMessageInteractionMetadata {
+  const user = payload.member?.user ?? payload.user;
+  const base = {
+    id: payload.id,
+    user: user as APIUser,
+    authorizing_integration_owners: payload.authorizing_integration_owners,
+    ...(originalResponseId ? { original_response_message_id: originalResponseId } : {}),
+  };
+  if (payload.type === InteractionType.MessageComponent) {
+    return {
+      ...base,
+      type: InteractionType.MessageComponent,
+      interacted_message_id: payload.message.id,
+    };
+  }
+  const target =
+    payload.type === InteractionType.ApplicationCommand &&
+    payload.data.type === ApplicationCommandType.Message
+      ? { target_message_id: payload.data.target_id }
+      : {};
+  return { ...base, type: InteractionType.ApplicationCommand, ...target };
 }
 
 /** Builds a complete APIMessage discord.js can parse, from what a bot sent. */
@@ -59,6 +95,7 @@ export function buildMessage(ids: SnowflakeGenerator, world: World, spec: NewMes
     flags: (body.flags ?? 0) as MessageFlags,
     ...(spec.webhookId ? { webhook_id: spec.webhookId } : {}),
     ...(spec.applicationId ? { application_id: spec.applicationId } : {}),
+    ...(spec.interactionMetadata ? { interaction_metadata: spec.interactionMetadata } : {}),
     ...(referenced
       ? {
           message_reference: {

@@ -28,6 +28,7 @@ import { type InteractionRecord, isApplicationCommand } from "./interactions.js"
 import {
   applyEdit,
   buildMessage,
+  interactionMetadataOf,
   messageCreateData,
   messageIntent,
   type OutgoingMessageBody,
@@ -525,6 +526,7 @@ export class RestApi {
           webhookId: ctx.applicationId,
           applicationId: ctx.applicationId,
           files: req.files,
+          interactionMetadata: interactionMetadataOf(payload),
         });
         record.originalId = message.id;
         record.callbackType = type;
@@ -618,6 +620,7 @@ export class RestApi {
       webhookId: this.ctx.applicationId,
       applicationId: this.ctx.applicationId,
       files: req.files,
+      interactionMetadata: interactionMetadataOf(record.payload, record.originalId ?? undefined),
     });
     record.followUpIds.push(message.id);
     this.createMessage(message, (flags & MessageFlags.Ephemeral) === 0);
