@@ -194,34 +194,58 @@ export function otherLocale(locale: Locale): Locale {
   return locale === "fr" ? "en" : "fr";
 }
 
+// Intl formatters are costly to build (a tenth of a millisecond each) and every answer cites
+// dates: build each one once per locale and options.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function numberFormat(locale: Locale, currency?: "USD" | "EUR"): Intl.NumberFormat {
+  const key = `n:${locale}:${currency ?? ""}`;
+  let format = formatters.get(key) as Intl.NumberFormat | undefined;
+  if (!format) {
+    format = new Intl.NumberFormat(
+      locale === "fr" ? "fr-FR" : "en-US",
+      currency
+        ? { style: "currency", currency, maximumFractionDigits: 2 }
+        : { maximumFractionDigits: 2 },
+    );
+    formatters.set(key, format);
+  }
+  return format;
+}
+
+function dateFormat(locale: Locale, monthOnly: boolean): Intl.DateTimeFormat {
+  const key = `d:${locale}:${monthOnly}`;
+  let format = formatters.get(key) as Intl.DateTimeFormat | undefined;
+  if (!format) {
+    format = new Intl.DateTimeFormat(
+      locale === "fr" ? "fr-FR" : "en-US",
+      monthOnly
+        ? { month: "long", year: "numeric", timeZone: "UTC" }
+        : { dateStyle: "long", timeZone: "UTC" },
+    );
+    formatters.set(key, format);
+  }
+  return format;
+}
+
 export function formatNumber(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-US", {
-    maximumFractionDigits: 2,
-  }).format(value);
+  return numberFormat(locale).format(value);
 }
 
 export function formatMoney(amount: number, currency: "USD" | "EUR", locale: Locale): string {
-  return new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-US", {
-    style: "currency",
-    currency,
-    maximumFractionDigits: 2,
-  }).format(amount);
+  return numberFormat(locale, currency).format(amount);
 }
 
 /** Source versions are a day (2024-11-15), a month (2024-12, some press pieces) or "undated". */
 export function formatDate(version: string, locale: Locale): string {
-  const tag = locale === "fr" ? "fr-FR" : "en-US";
   if (/^\d{4}-\d{2}$/.test(version)) {
-    const month = new Date(`${version}-01T00:00:00Z`);
-    return new Intl.DateTimeFormat(tag, { month: "long", year: "numeric", timeZone: "UTC" }).format(
-      month,
-    );
+    return dateFormat(locale, true).format(new Date(`${version}-01T00:00:00Z`));
   }
   const date = new Date(`${version}T00:00:00Z`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(version) || Number.isNaN(date.getTime())) {
     return version === "undated" ? (locale === "fr" ? "non daté" : "undated") : version;
   }
-  return new Intl.DateTimeFormat(tag, { dateStyle: "long", timeZone: "UTC" }).format(date);
+  return dateFormat(locale, false).format(date);
 }
 
 export function formatDuration(ms: number, locale: Locale): string {
