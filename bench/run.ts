@@ -1,9 +1,10 @@
+import { cliSection } from "./cli-section.js";
 import { discordSection } from "./discord/section.js";
 import { searchSection } from "./search-section.js";
 import { formatTable, type Section } from "./section.js";
 
 /** Sections run in this order; add new ones (e.g. Discord end to end) here. */
-const SECTIONS: Section[] = [searchSection, discordSection];
+const SECTIONS: Section[] = [searchSection, cliSection, discordSection];
 
 async function main(): Promise<void> {
   const started = performance.now();
