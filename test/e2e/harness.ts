@@ -8,7 +8,7 @@ import { type Core, createCore } from "../../src/core/core.js";
 import { type BotDeps, type RunningBot, startBot } from "../../src/discord/bot.js";
 import { deployCommands } from "../../src/discord/deploy-commands.js";
 import { createLogger } from "../../src/log/index.js";
-import { DiscordEmulator } from "../../src/sandbox/emulator/index.js";
+import { DiscordEmulator, type GuildSpec } from "../../src/sandbox/emulator/index.js";
 
 export const TOKEN = "MTExMTExMTExMTExMTExMTEx.GaBcDe.e2e-test-token-0123456789abcdefghij";
 export const APP_ID = "111111111111111111";
@@ -31,15 +31,21 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export interface HarnessOptions extends Partial<Omit<BotDeps, "core" | "logger">> {
+export interface HarnessOptions extends Partial<Omit<BotDeps, "logger">> {
   env?: Record<string, string>;
   commands?: readonly Command[];
   deploy?: boolean;
+  /** The emulator's guilds (default: one guild with #general and #faq). */
+  guilds?: GuildSpec[];
 }
 
 /** One emulator and one bot connected to it, with the commands registered globally. */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const emulator = await DiscordEmulator.start({ token: TOKEN, applicationId: APP_ID });
+  const emulator = await DiscordEmulator.start({
+    token: TOKEN,
+    applicationId: APP_ID,
+    ...(options.guilds ? { guilds: options.guilds } : {}),
+  });
   const rawLogs: string[] = [];
   const logs: Record<string, unknown>[] = [];
   const destination = new Writable({
@@ -70,7 +76,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       ...(options.commands ? { definitions: deployDefinitions(options.commands) } : {}),
     });
   }
-  const { env: _env, deploy: _deploy, ...deps } = options;
+  const { env: _env, deploy: _deploy, guilds: _guilds, ...deps } = options;
   const ownDataDir = options.dataDir === undefined && options.store === undefined;
   const dataDir =
     options.store?.dataDir ?? options.dataDir ?? mkdtempSync(join(tmpdir(), "pb-data-"));
