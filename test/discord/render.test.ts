@@ -176,7 +176,9 @@ describe("renderReply", () => {
     }));
     const p = renderReply(reply({ buttons: many, request: { command: "topic", topic: "grok" } }));
     expect(p.components.length).toBeLessThanOrEqual(5);
-    expect(p.components.at(-1)?.components.map((b) => ("emoji" in b ? b.emoji?.name : undefined))).toEqual(["👍", "👎"]);
+    expect(
+      p.components.at(-1)?.components.map((b) => ("emoji" in b ? b.emoji?.name : undefined)),
+    ).toEqual(["👍", "👎"]);
   });
 
   it("decodes only the feedback ids it makes", () => {
