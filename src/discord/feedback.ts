@@ -31,6 +31,7 @@ export async function feedbackButton(
     vote: button.vote,
     topic: button.topic,
     locale: button.locale,
+    guildId: interaction.guildId,
   });
   const text = feedbackText(locale, result.status);
   await interaction.reply(

@@ -152,7 +152,7 @@ async function command(
   // /ask is the one command that takes a free question; the others name their topic.
   const question = options.question;
   if (interaction.commandName === "ask" && typeof question === "string") {
-    recordQuestion(ctx, log, question, reply);
+    recordQuestion(ctx, log, question, reply, interaction.guildId);
   }
   done(log, reply, started, ctx, { deferred });
 }

@@ -77,7 +77,7 @@ export async function handleMessage(ctx: ShellContext, message: Message): Promis
     }
     const { reply, question: isQuestion } = replyToText(ctx, question);
     locale = reply.locale;
-    if (isQuestion) recordQuestion(ctx, log, question, reply);
+    if (isQuestion) recordQuestion(ctx, log, question, reply, message.guildId);
     await message.reply(
       renderReply({ ...reply, ephemeral: false }, { userText: [question], asMessageReply: true }),
     );

@@ -3,16 +3,23 @@ import type { Logger } from "../log/index.js";
 import type { ShellContext } from "./context.js";
 
 /**
- * Remembers a question for /faq stats (text, topic, language, answered or not; never who asked
- * or where). Statistics are a nicety: a store failure is logged and the answer goes out anyway.
+ * Remembers a question for /faq stats (text, topic, language, answered or not, and the server so
+ * each server's moderators see only their own; never who asked). Statistics are a nicety: a store failure is logged and the answer goes out anyway.
  */
-export function recordQuestion(ctx: ShellContext, log: Logger, text: string, reply: Reply): void {
+export function recordQuestion(
+  ctx: ShellContext,
+  log: Logger,
+  text: string,
+  reply: Reply,
+  guildId: string | null,
+): void {
   try {
     ctx.store.questions.record({
       text,
       topic: reply.topic,
       locale: reply.locale,
       answered: reply.kind === "answer",
+      guildId,
     });
   } catch (error) {
     log.warn({ err: error }, "could not record the question for stats");

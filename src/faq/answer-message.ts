@@ -68,6 +68,7 @@ export async function answerMessage(
       topic: reply.topic,
       locale: reply.locale,
       answered,
+      guildId: request.guildId,
     });
   } catch (error) {
     // Stats are a nicety; the answer matters more.

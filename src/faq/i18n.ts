@@ -81,7 +81,7 @@ const en = {
   statsNone: "None in this period.",
   statsNoTopic: "no topic",
   statsScope:
-    "Questions are stored without server, channel or user, so these figures cover every server the bot is in.",
+    "Only this server's questions and votes; questions are stored without user or channel, and direct messages are never counted here.",
   ownerOnlyTitle: "Owner only",
   ownerOnly: "Only the bot's owner can reload the knowledge.",
   ownerUnset:
@@ -199,7 +199,7 @@ const fr: Record<FaqMessageKey, string> = {
   statsNone: "Aucune sur cette période.",
   statsNoTopic: "sans sujet",
   statsScope:
-    "Les questions sont enregistrées sans serveur, salon ni utilisateur : ces chiffres couvrent tous les serveurs où se trouve le bot.",
+    "Seulement les questions et votes de ce serveur ; les questions sont enregistrées sans utilisateur ni salon, et les messages privés n'y figurent jamais.",
   ownerOnlyTitle: "Réservé au propriétaire",
   ownerOnly: "Seul le propriétaire du bot peut recharger les connaissances.",
   ownerUnset:

@@ -16,7 +16,11 @@ export function statsFaq(deps: FaqDeps, request: FaqRequest): FaqReply {
   const denied = checkModerator(request);
   if (denied) return denied;
   const days = integerOption(request, "days", STATS_DAYS);
-  const stats = deps.store.stats({ days, now: deps.now() });
+  const stats = deps.store.stats({
+    days,
+    now: deps.now(),
+    ...(request.guildId ? { guildId: request.guildId } : {}),
+  });
   return statsReply(deps, stats, locale);
 }
 

@@ -5,6 +5,7 @@ import {
   requireId,
   requireLocale,
   requireObject,
+  requireScope,
   requireTime,
   requireTopicOrNull,
 } from "./input.js";
@@ -24,6 +25,8 @@ export interface VoteInput {
   locale: Locale;
   /** Defaults to now. */
   at?: number;
+  /** The server the answer is in; omitted or null for a direct message. Stats are per server. */
+  guildId?: string | null;
 }
 
 /**
@@ -71,6 +74,7 @@ export class FeedbackStore {
       topic: TopicId | null,
       locale: Locale,
       at: number,
+      scope: string,
     ) => VoteResult
   >;
 
@@ -88,9 +92,9 @@ export class FeedbackStore {
     const find = db.prepare<[string, string], { vote: Vote }>(
       "SELECT vote FROM feedback_votes WHERE message_id = ? AND voter_key = ?",
     );
-    const insert = db.prepare<[string, string, Vote, TopicId | null, Locale, number]>(
-      `INSERT INTO feedback_votes (message_id, voter_key, vote, topic, locale, at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
+    const insert = db.prepare<[string, string, Vote, TopicId | null, Locale, number, string]>(
+      `INSERT INTO feedback_votes (message_id, voter_key, vote, topic, locale, at, scope)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
     const change = db.prepare<[Vote, TopicId | null, Locale, number, string, string]>(
       `UPDATE feedback_votes SET vote = ?, topic = ?, locale = ?, at = ?
@@ -108,10 +112,11 @@ export class FeedbackStore {
         topic: TopicId | null,
         locale: Locale,
         at: number,
+        scope: string,
       ): VoteResult => {
         const existing = find.get(messageId, voterKey);
         if (!existing) {
-          insert.run(messageId, voterKey, vote, topic, locale, at);
+          insert.run(messageId, voterKey, vote, topic, locale, at, scope);
           return { status: "new", vote, previous: null };
         }
         if (existing.vote === vote) return { status: "same", vote, previous: existing.vote };
@@ -135,9 +140,10 @@ export class FeedbackStore {
     const topic = requireTopicOrNull(input.topic);
     const locale = requireLocale(input.locale);
     const at = requireTime(input.at, "at", this.#now);
+    const scope = requireScope(input.guildId);
     return timed(this.#onTiming, "feedback.vote", () => {
       try {
-        return this.#voteTx.immediate(messageId, voterKey, vote, topic, locale, at);
+        return this.#voteTx.immediate(messageId, voterKey, vote, topic, locale, at, scope);
       } catch (err) {
         throw wrapSqliteError(err, this.#file, "Recording a vote");
       }

@@ -73,3 +73,9 @@ function describe(value: unknown): string {
   if (value === null) return "null";
   return typeof value;
 }
+
+/** A server id for per-server stats, or '' for a direct message (null or omitted). */
+export function requireScope(guildId: unknown): string {
+  if (guildId === undefined || guildId === null) return "";
+  return requireId(guildId, "guildId");
+}

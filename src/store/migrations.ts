@@ -69,6 +69,19 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX questions_unanswered ON questions (answered, at, normalized);
     `,
   },
+  {
+    version: 2,
+    name: "scope questions and votes to the server they came from",
+    // Moderators of one server must not read what members of another asked, nor what people
+    // asked the bot in private: /faq stats filters on this. '' is a direct message (or a
+    // user-installed app outside a server), which no server's stats ever show.
+    sql: `
+      ALTER TABLE questions ADD COLUMN scope TEXT NOT NULL DEFAULT '';
+      ALTER TABLE feedback_votes ADD COLUMN scope TEXT NOT NULL DEFAULT '';
+      CREATE INDEX questions_scope_at ON questions (scope, at);
+      CREATE INDEX feedback_votes_scope_at ON feedback_votes (scope, at);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION: number = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

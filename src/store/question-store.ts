@@ -6,6 +6,7 @@ import {
   requireBoolean,
   requireLocale,
   requireObject,
+  requireScope,
   requireTime,
   requireTopicOrNull,
 } from "./input.js";
@@ -21,6 +22,8 @@ export interface QuestionInput {
   answered: boolean;
   /** Defaults to now. */
   at?: number;
+  /** The server it was asked in; omitted or null for a direct message. Stats are per server. */
+  guildId?: string | null;
 }
 
 export interface RecordedQuestion {
@@ -69,15 +72,15 @@ export class QuestionStore {
   readonly #file: string;
   readonly #onTiming: TimingHook | undefined;
   readonly #now: () => number;
-  readonly #insert: Statement<[string, string, TopicId | null, Locale, number, number]>;
+  readonly #insert: Statement<[string, string, TopicId | null, Locale, number, number, string]>;
 
   constructor(db: Database, file: string, onTiming?: TimingHook, now: () => number = Date.now) {
     this.#file = file;
     this.#onTiming = onTiming;
     this.#now = now;
     this.#insert = db.prepare(
-      `INSERT INTO questions (text, normalized, topic, locale, answered, at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO questions (text, normalized, topic, locale, answered, at, scope)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
   }
 
@@ -94,6 +97,7 @@ export class QuestionStore {
     const locale = requireLocale(input.locale);
     const answered = requireBoolean(input.answered, "answered");
     const at = requireTime(input.at, "at", this.#now);
+    const scope = requireScope(input.guildId);
     // Cut before scrubbing too: the regexes then never run over megabytes of pasted text.
     const folded = truncate(input.text, MAX_QUESTION_LENGTH * 4)
       .replace(/\s+/gu, " ")
@@ -103,7 +107,7 @@ export class QuestionStore {
     if (normalized.length === 0) return null;
     return timed(this.#onTiming, "question.record", () => {
       try {
-        const info = this.#insert.run(text, normalized, topic, locale, answered ? 1 : 0, at);
+        const info = this.#insert.run(text, normalized, topic, locale, answered ? 1 : 0, at, scope);
         return { id: Number(info.lastInsertRowid), text, normalized };
       } catch (err) {
         throw wrapSqliteError(err, this.#file, "Recording a question");

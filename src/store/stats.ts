@@ -15,6 +15,11 @@ export interface StatsOptions {
   /** How many frequent unanswered questions to return; clamped to 1..25 (an embed's field count), default 10. */
   top?: number;
   now?: number;
+  /**
+   * Only what was asked and voted in this server. Omitted: every server and direct message,
+   * for the operator; /faq always passes its server.
+   */
+  guildId?: string;
 }
 
 export interface TopicCount {
@@ -70,43 +75,49 @@ export function computeStats(
   const top = clampInt(options.top, 1, MAX_STATS_TOP, DEFAULT_STATS_TOP);
   const until = clampInt(options.now, 0, Number.MAX_SAFE_INTEGER, Date.now());
   const since = until - days * DAY_MS;
+  // The scope test is on every query; without a server it matches every row.
+  const scope = typeof options.guildId === "string" ? options.guildId : null;
+  const inScope = "(? IS NULL OR scope = ?)";
 
   return timed(onTiming, "stats", () => {
     try {
       // A deferred transaction gives all three queries the same WAL snapshot.
       return db.transaction((): FaqStats => {
         const totals = db
-          .prepare<[number, number], { total: number; answered: number | null }>(
+          .prepare<
+            [number, number, string | null, string | null],
+            { total: number; answered: number | null }
+          >(
             `SELECT count(*) AS total, sum(answered) AS answered
-             FROM questions WHERE at >= ? AND at <= ?`,
+             FROM questions WHERE at >= ? AND at <= ? AND ${inScope}`,
           )
-          .get(since, until) ?? { total: 0, answered: 0 };
+          .get(since, until, scope, scope) ?? { total: 0, answered: 0 };
         const perTopic = db
-          .prepare<[number, number], TopicCount>(
-            `SELECT topic, count(*) AS count FROM questions WHERE at >= ? AND at <= ?
+          .prepare<[number, number, string | null, string | null], TopicCount>(
+            `SELECT topic, count(*) AS count FROM questions WHERE at >= ? AND at <= ? AND ${inScope}
              GROUP BY topic ORDER BY count DESC, topic IS NULL, topic`,
           )
-          .all(since, until);
+          .all(since, until, scope, scope);
         const unanswered = db
           .prepare<
-            [number, number, number],
+            [number, number, string | null, string | null, number],
             { text: string; count: number; locales: string; lastAt: number }
           >(
             `SELECT normalized AS text, count(*) AS count,
                     group_concat(DISTINCT locale) AS locales, max(at) AS lastAt
-             FROM questions WHERE answered = 0 AND at >= ? AND at <= ?
+             FROM questions WHERE answered = 0 AND at >= ? AND at <= ? AND ${inScope}
              GROUP BY normalized ORDER BY count DESC, lastAt DESC, normalized LIMIT ?`,
           )
-          .all(since, until, top);
+          .all(since, until, scope, scope, top);
         const helpfulness = db
-          .prepare<[number, number], Helpfulness>(
+          .prepare<[number, number, string | null, string | null], Helpfulness>(
             `SELECT topic, up, down,
                     CASE WHEN up + down = 0 THEN NULL ELSE CAST(up AS REAL) / (up + down) END AS ratio
              FROM (SELECT topic, sum(vote = 'up') AS up, sum(vote = 'down') AS down
-                   FROM feedback_votes WHERE at >= ? AND at <= ? GROUP BY topic)
+                   FROM feedback_votes WHERE at >= ? AND at <= ? AND ${inScope} GROUP BY topic)
              ORDER BY up + down DESC, topic IS NULL, topic`,
           )
-          .all(since, until);
+          .all(since, until, scope, scope);
         const answered = totals.answered ?? 0;
         return {
           days,

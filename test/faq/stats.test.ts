@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { harness, request } from "./helpers.js";
+import { GUILD, harness, request } from "./helpers.js";
 
 const DAY = 86_400_000;
 
@@ -9,6 +9,7 @@ describe("/faq stats", () => {
     const at = clock.now - DAY;
     for (let i = 0; i < 3; i++)
       store.questions.record({
+        guildId: GUILD,
         text: "how do I opt out?",
         topic: "opt-out",
         locale: "en",
@@ -16,6 +17,7 @@ describe("/faq stats", () => {
         at,
       });
     store.questions.record({
+      guildId: GUILD,
       text: "combien de temps X garde mes données ?",
       topic: "retention",
       locale: "fr",
@@ -24,6 +26,7 @@ describe("/faq stats", () => {
     });
     for (let i = 0; i < 2; i++)
       store.questions.record({
+        guildId: GUILD,
         text: "Is **Bluesky** better? `x`",
         topic: null,
         locale: "en",
@@ -31,6 +34,7 @@ describe("/faq stats", () => {
         at,
       });
     store.questions.record({
+      guildId: GUILD,
       text: "old question",
       topic: null,
       locale: "en",
@@ -38,6 +42,7 @@ describe("/faq stats", () => {
       at: clock.now - 40 * DAY,
     });
     store.feedback.vote({
+      guildId: GUILD,
       messageId: "500000000000000001",
       userId: "1",
       vote: "up",
@@ -45,6 +50,7 @@ describe("/faq stats", () => {
       locale: "en",
     });
     store.feedback.vote({
+      guildId: GUILD,
       messageId: "500000000000000001",
       userId: "2",
       vote: "down",
@@ -52,6 +58,7 @@ describe("/faq stats", () => {
       locale: "en",
     });
     store.feedback.vote({
+      guildId: GUILD,
       messageId: "500000000000000001",
       userId: "3",
       vote: "up",
@@ -71,12 +78,13 @@ describe("/faq stats", () => {
       "**2×** `is **bluesky** better? ʼxʼ` (en)",
     );
     expect(field("Helpfulness per topic (👍 / 👎)")).toMatch(/: 2 \/ 1 \(67 %\)$/);
-    expect(reply.body).toContain("every server");
+    expect(reply.body).toContain("Only this server");
   });
 
   it("honours days, clamps nonsense, and says when a period is empty, in French too", () => {
     const { service, store, clock } = harness();
     store.questions.record({
+      guildId: GUILD,
       text: "vieille question",
       topic: null,
       locale: "fr",
@@ -96,5 +104,24 @@ describe("/faq stats", () => {
       "FAQ stats, last 30 days",
     );
     expect(service.stats(request({ options: { days: -3 } })).title).toBe("FAQ stats, last 1 days");
+  });
+});
+
+describe("/faq stats privacy", () => {
+  it("never shows another server's questions or questions asked in DMs", () => {
+    const { service, store } = harness();
+    store.questions.record({ text: "asked in a DM", topic: null, locale: "en", answered: false });
+    store.questions.record({
+      text: "asked in another server",
+      topic: null,
+      locale: "en",
+      answered: false,
+      guildId: "999999999999999999",
+    });
+    const reply = service.stats(request());
+    expect(reply.fields[0]?.value).toBe("0 asked · 0 answered · 0 unanswered");
+    const text = JSON.stringify(reply);
+    expect(text).not.toContain("asked in a DM");
+    expect(text).not.toContain("another server");
   });
 });
