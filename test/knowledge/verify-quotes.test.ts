@@ -197,5 +197,7 @@ describe("the verify-quotes command", () => {
       expect(bad.stdout).toMatch(/FAIL pp-2024-download \(excerpts\/pp-2024-download\.md/);
       expect(bad.stdout).toMatch(/^FAILED: /m);
     },
+    // Two cold processes, each validating the whole knowledge: slow when the suite runs in parallel.
+    60_000,
   );
 });
