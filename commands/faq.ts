@@ -6,33 +6,14 @@ import {
   InteractionContextType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord-api-types/v10";
-import type { TopicId } from "../src/core/types.js";
 import { PERMISSION_BITS } from "../src/store/permissions.js";
+import { TOPIC_CHOICES } from "./shared.js";
 
 /**
  * The /faq command's definition only. Its handler is `FaqService.run(subcommand, request)`
  * in src/faq: it needs the store and Discord (through a port), not just the core, so it does
  * not fit the `Command` interface of the answering commands.
  */
-
-/** Choice labels; the topics' own titles live in the knowledge files. */
-const TOPIC_CHOICES: { value: TopicId; en: string; fr: string }[] = [
-  { value: "opt-out", en: "Opting out of AI training", fr: "Refuser l'entraînement de l'IA" },
-  {
-    value: "third-party-ai",
-    en: "Third parties training AI",
-    fr: "Entraînement d'IA par des tiers",
-  },
-  { value: "grok", en: "Grok and the Irish regulator", fr: "Grok et le régulateur irlandais" },
-  { value: "retention", en: "Data retention", fr: "Conservation des données" },
-  {
-    value: "scraping-damages",
-    en: "Scraping and liquidated damages",
-    fr: "Scraping et dommages forfaitaires",
-  },
-  { value: "account-data", en: "Your account data", fr: "Les données de votre compte" },
-  { value: "context", en: "Why X changed its terms", fr: "Pourquoi X a changé ses conditions" },
-];
 
 const TOPIC: APIApplicationCommandBasicOption = {
   type: ApplicationCommandOptionType.String,

@@ -1,27 +1,8 @@
 import { ApplicationCommandOptionType, ApplicationCommandType } from "discord-api-types/v10";
 import { sourceReply } from "../src/answer/index.js";
 import { isTopicId, type TopicId } from "../src/core/types.js";
-import { EVERYWHERE, PRIVATE_OPTION } from "./shared.js";
+import { EVERYWHERE, PRIVATE_OPTION, TOPIC_CHOICES } from "./shared.js";
 import { type Command, stringOption } from "./types.js";
-
-/** Choice labels only; the topics' own titles live in the knowledge files. */
-const TOPIC_CHOICES: { value: TopicId; en: string; fr: string }[] = [
-  { value: "opt-out", en: "Opting out of AI training", fr: "Refuser l'entraînement de l'IA" },
-  {
-    value: "third-party-ai",
-    en: "Third parties training AI",
-    fr: "Entraînement d'IA par des tiers",
-  },
-  { value: "grok", en: "Grok and the Irish regulator", fr: "Grok et le régulateur irlandais" },
-  { value: "retention", en: "Data retention", fr: "Conservation des données" },
-  {
-    value: "scraping-damages",
-    en: "Scraping and liquidated damages",
-    fr: "Scraping et dommages forfaitaires",
-  },
-  { value: "account-data", en: "Your account data", fr: "Les données de votre compte" },
-  { value: "context", en: "Why X changed its terms", fr: "Pourquoi X a changé ses conditions" },
-];
 
 export const source: Command = {
   definition: {
