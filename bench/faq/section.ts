@@ -62,7 +62,7 @@ export async function runFaqBench(): Promise<Table[]> {
         notes: [
           `end to end = INTERACTION_CREATE sent → the moderator's deferred reply edited with the report, as the emulator saw it; expected ${posted} edits, then 0`,
           "refresh first reconciles: it fetches every recorded FAQ message, one after the other (is it still there, still pinned?), then edits each outdated one, also one after the other; the REST request counts show what reached the emulator",
-          "the pace is discord.js's global REST budget (globalRequestsPerSecond 50, as Discord's global limit): 402 requests ≈ 8 s, ~20 ms each, where a plain fetch to the emulator takes ~2 ms; Discord's per-route limits are not emulated, so a real server may be slower still",
+          `the pace is discord.js's global REST budget (globalRequestsPerSecond 50, as Discord's global limit): ${outdated.requests} requests in ${(outdated.ms / 1000).toFixed(1)} s, ${ms(outdated.ms / Math.max(1, outdated.requests))} ms each, where a plain fetch to the emulator took ~2 ms when measured by hand; Discord's per-route limits are not emulated, so a real server may be slower still`,
           "the bot runs in this process (startBot), with its emulator; knowledge is a temp copy of knowledge/, DATA_DIR a temp folder; the per-user rate limit is raised (10,000 per 20 s) so one moderator can post 200 FAQs in a row",
           machine,
           ...(error ? [`the bot's first error: ${error}`] : []),
