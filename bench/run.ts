@@ -1,10 +1,11 @@
 import { cliSection } from "./cli-section.js";
 import { discordSection } from "./discord/section.js";
+import { faqSection } from "./faq/section.js";
 import { searchSection } from "./search-section.js";
 import { formatTable, type Section } from "./section.js";
 
 /** Sections run in this order; add new ones (e.g. Discord end to end) here. */
-const SECTIONS: Section[] = [searchSection, cliSection, discordSection];
+const SECTIONS: Section[] = [searchSection, cliSection, discordSection, faqSection];
 
 async function main(): Promise<void> {
   const started = performance.now();
