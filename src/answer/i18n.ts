@@ -236,8 +236,21 @@ export function formatMoney(amount: number, currency: "USD" | "EUR", locale: Loc
   return numberFormat(locale, currency).format(amount);
 }
 
+const formattedDates = new Map<string, string>();
+
 /** Source versions are a day (2024-11-15), a month (2024-12, some press pieces) or "undated". */
 export function formatDate(version: string, locale: Locale): string {
+  const key = `${locale}:${version}`;
+  let text = formattedDates.get(key);
+  if (text === undefined) {
+    text = formatVersion(version, locale);
+    // Versions come from the knowledge, a few dozen: the map stays small.
+    if (formattedDates.size < 1000) formattedDates.set(key, text);
+  }
+  return text;
+}
+
+function formatVersion(version: string, locale: Locale): string {
   if (/^\d{4}-\d{2}$/.test(version)) {
     return dateFormat(locale, true).format(new Date(`${version}-01T00:00:00Z`));
   }

@@ -16,10 +16,12 @@ export interface EmbedLayout {
 
 const ELLIPSIS = "…";
 
-/** Cut at a word boundary when one is near, and say it was cut. */
+/** Cut at a word boundary when one is near, and say it was cut; never inside an emoji's pair. */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
-  const room = max - ELLIPSIS.length;
+  let room = max - ELLIPSIS.length;
+  const last = text.charCodeAt(room - 1);
+  if (last >= 0xd800 && last <= 0xdbff) room--;
   const cut = text.slice(0, room);
   const space = cut.lastIndexOf(" ");
   return `${space > room * 0.8 ? cut.slice(0, space) : cut}${ELLIPSIS}`;

@@ -2,6 +2,7 @@ import type { Core } from "../core/core.js";
 import type { Reply } from "../core/reply.js";
 import type { Locale, Platform } from "../core/types.js";
 import { t } from "./i18n.js";
+import { memoReply } from "./memo.js";
 import { getAnswer, stepsField, topicReply } from "./topic.js";
 
 /**
@@ -9,6 +10,12 @@ import { getAnswer, stepsField, topicReply } from "./topic.js";
  * left out so the steps are the first thing a phone user reads.
  */
 export function optOutReply(core: Core, locale: Locale, platform?: Platform): Reply {
+  return memoReply(core, `optout:${locale}:${platform ?? ""}`, () =>
+    buildOptOutReply(core, locale, platform),
+  );
+}
+
+function buildOptOutReply(core: Core, locale: Locale, platform?: Platform): Reply {
   const full = topicReply(core, "opt-out", locale);
   const request = platform
     ? { command: "optout" as const, platform }

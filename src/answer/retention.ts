@@ -5,6 +5,7 @@ import { answerFooter, makeReply } from "./base.js";
 import { citePassage, translationOf } from "./citations.js";
 import { formatDate, t } from "./i18n.js";
 import { truncate } from "./layout.js";
+import { memoReply } from "./memo.js";
 import { topicReply } from "./topic.js";
 
 /**
@@ -12,6 +13,12 @@ import { topicReply } from "./topic.js";
  * by version (2023, then 2024, then later changes), quoted from the knowledge.
  */
 export function retentionReply(core: Core, locale: Locale, compare: boolean): Reply {
+  return memoReply(core, `retention:${locale}:${compare}`, () =>
+    buildRetentionReply(core, locale, compare),
+  );
+}
+
+function buildRetentionReply(core: Core, locale: Locale, compare: boolean): Reply {
   if (!compare)
     return { ...topicReply(core, "retention", locale), request: { command: "retention", compare } };
   const { knowledge } = core;

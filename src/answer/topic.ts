@@ -11,6 +11,7 @@ import {
 import { answerFooter, makeReply } from "./base.js";
 import { citablePassages, citePassage } from "./citations.js";
 import { t } from "./i18n.js";
+import { memoReply } from "./memo.js";
 
 export function getAnswer(core: Core, topic: TopicId, locale: Locale): Answer {
   const answer =
@@ -43,6 +44,17 @@ export function topicReply(
   locale: Locale,
   extraPassageIds: string[] = [],
 ): Reply {
+  return memoReply(core, `topic:${topic}:${locale}:${extraPassageIds.join(",")}`, () =>
+    buildTopicReply(core, topic, locale, extraPassageIds),
+  );
+}
+
+function buildTopicReply(
+  core: Core,
+  topic: TopicId,
+  locale: Locale,
+  extraPassageIds: string[],
+): Reply {
   const answer = getAnswer(core, topic, locale);
   const fields: ReplyField[] = [];
   for (const platform of PLATFORMS) {
@@ -71,6 +83,10 @@ export function topicReply(
 
 /** Every verbatim text on a topic, the answer's own supports first, then by source and version. */
 export function sourceReply(core: Core, topic: TopicId, locale: Locale): Reply {
+  return memoReply(core, `source:${topic}:${locale}`, () => buildSourceReply(core, topic, locale));
+}
+
+function buildSourceReply(core: Core, topic: TopicId, locale: Locale): Reply {
   const { knowledge } = core;
   const answer = getAnswer(core, topic, locale);
   const quotes = knowledge.passages

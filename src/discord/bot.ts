@@ -14,6 +14,7 @@ import type { ShellContext } from "./context.js";
 import { createDiscordFaqPort } from "./faq-port.js";
 import { handleInteraction } from "./interactions.js";
 import { handleMessage } from "./messages.js";
+import { flushQuestions } from "./questions.js";
 import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from "./rate-limit.js";
 
 export interface BotDeps {
@@ -103,6 +104,9 @@ export async function startBot(config: Config, deps: BotDeps): Promise<RunningBo
     // DM channels are not cached before their first message; without this the event is dropped.
     partials: [Partials.Channel],
     allowedMentions: { parse: [] },
+    // Our embeds and components are built in Discord's own (snake_case) shape from
+    // discord-api-types, so discord.js's default deep key conversion is pure cost on every reply.
+    jsonTransformer: (value: unknown) => value,
     ...(config.apiBase ? { rest: { api: config.apiBase } } : {}),
   });
 
@@ -211,6 +215,7 @@ export async function startBot(config: Config, deps: BotDeps): Promise<RunningBo
     stopPurge();
     await client.destroy();
     logger.info("gateway closed");
+    flushQuestions(store);
     if (ownsStore) store.close();
     await flushLogger(logger);
   }

@@ -93,10 +93,8 @@ function embedSize(embed: APIEmbed): number {
 
 /** Lone surrogates (from a cut elsewhere) make invalid UTF-8; Discord rejects them. */
 function wellFormed(text: string): string {
-  return text.replace(
-    /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
-    "\ufffd",
-  );
+  // Native, and free when the text is already well formed (nearly always).
+  return text.toWellFormed();
 }
 
 /** User text the reply echoes, made inert before the layout measures anything. */
@@ -123,16 +121,18 @@ function sanitize(reply: Reply, userText: string[]): Reply {
  * guard: whatever the layout produced, every Discord limit holds after it.
  */
 function buildEmbed(reply: Reply): APIEmbed {
-  const layout = layoutReply(reply);
+  const laid = layoutReply(reply);
   // The layout may cut inside an emoji; a lone surrogate becomes U+FFFD (same length).
-  layout.title = wellFormed(layout.title);
-  layout.description = wellFormed(layout.description);
-  layout.footer = wellFormed(layout.footer);
-  layout.fields = layout.fields.map((f) => ({
-    ...f,
-    name: wellFormed(f.name),
-    value: wellFormed(f.value),
-  }));
+  const layout = {
+    title: wellFormed(laid.title),
+    description: wellFormed(laid.description),
+    footer: wellFormed(laid.footer),
+    fields: laid.fields.map((f) => ({
+      ...f,
+      name: wellFormed(f.name),
+      value: wellFormed(f.value),
+    })),
+  };
   const title = truncate(layout.title, DISCORD_LIMITS.embedTitle);
   const footer = truncate(layout.footer, DISCORD_LIMITS.footer);
   const fields: APIEmbedField[] = layout.fields.slice(0, DISCORD_LIMITS.fields).map((f) => ({
@@ -254,9 +254,41 @@ function rows(buttons: Button[]): APIActionRowComponent<APIButtonComponent>[] {
   return out;
 }
 
+/**
+ * Embeds of replies that echo nothing the user typed, by reply object: the answer layer hands
+ * out the same Reply for the same topic and language, so a busy server lays each answer out once.
+ * Nothing downstream mutates an embed (discord.js only serializes it).
+ */
+const embedCache = new WeakMap<Reply, APIEmbed>();
+
+function replyStrings(reply: Reply): string[] {
+  return [
+    reply.title,
+    reply.body,
+    reply.footer,
+    ...reply.fields.flatMap((f) => [f.name, f.value]),
+    ...reply.citations.flatMap((c) => [c.source, c.section, c.text ?? "", c.translation ?? ""]),
+  ];
+}
+
+function embedFor(reply: Reply, userText: string[]): APIEmbed {
+  const strings = userText.length > 0 ? replyStrings(reply) : [];
+  const echoed = userText.filter((raw) => {
+    const echo = raw.trim();
+    return echo.length >= 3 && strings.some((s) => s.includes(echo));
+  });
+  if (echoed.length > 0) return buildEmbed(sanitize(reply, echoed));
+  let embed = embedCache.get(reply);
+  if (!embed) {
+    embed = buildEmbed(sanitize(reply, []));
+    embedCache.set(reply, embed);
+  }
+  return embed;
+}
+
 export function renderReply(reply: Reply, options: RenderOptions = {}): MessagePayload {
   const payload: MessagePayload = {
-    embeds: [buildEmbed(sanitize(reply, options.userText ?? []))],
+    embeds: [embedFor(reply, options.userText ?? [])],
     components: [...rows(buttonsFor(reply)), ...[feedbackRow(reply)].filter((r) => r !== null)],
     allowedMentions: options.asMessageReply ? { parse: [], repliedUser: false } : { parse: [] },
   };

@@ -1,4 +1,4 @@
-import type { Database, Statement } from "better-sqlite3";
+import type { Database, Statement, Transaction } from "better-sqlite3";
 import type { Locale, TopicId } from "../core/types.js";
 import { StoreError, wrapSqliteError } from "./errors.js";
 import {
@@ -74,6 +74,8 @@ export class QuestionStore {
   readonly #now: () => number;
   readonly #insert: Statement<[string, string, TopicId | null, Locale, number, number, string]>;
 
+  readonly #insertMany: Transaction<(rows: QuestionRow[]) => number>;
+
   constructor(db: Database, file: string, onTiming?: TimingHook, now: () => number = Date.now) {
     this.#file = file;
     this.#onTiming = onTiming;
@@ -82,6 +84,10 @@ export class QuestionStore {
       `INSERT INTO questions (text, normalized, topic, locale, answered, at, scope)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
+    this.#insertMany = db.transaction((rows: QuestionRow[]) => {
+      for (const row of rows) this.#write(row);
+      return rows.length;
+    });
   }
 
   /**
@@ -89,6 +95,46 @@ export class QuestionStore {
    * empty or only whitespace; throws StoreError("invalid-input") on wrong types.
    */
   record(input: QuestionInput): RecordedQuestion | null {
+    const row = this.#row(input);
+    if (!row) return null;
+    return timed(this.#onTiming, "question.record", () => {
+      try {
+        return this.#write(row);
+      } catch (err) {
+        throw wrapSqliteError(err, this.#file, "Recording a question");
+      }
+    });
+  }
+
+  /**
+   * Records several questions in one transaction: one commit instead of one per question, for a
+   * bot answering a burst. Invalid inputs throw before anything is written; empty texts are
+   * skipped. Returns how many were written.
+   */
+  recordMany(inputs: readonly QuestionInput[]): number {
+    const rows = inputs.map((input) => this.#row(input)).filter((r) => r !== null);
+    if (rows.length === 0) return 0;
+    return timed(this.#onTiming, "question.recordMany", () => {
+      try {
+        return this.#writeMany(rows);
+      } catch (err) {
+        throw wrapSqliteError(err, this.#file, "Recording questions");
+      }
+    });
+  }
+
+  #writeMany(rows: QuestionRow[]): number {
+    return this.#insertMany.immediate(rows);
+  }
+
+  #write(row: QuestionRow): RecordedQuestion {
+    const { text, normalized, topic, locale, answered, at, scope } = row;
+    const info = this.#insert.run(text, normalized, topic, locale, answered ? 1 : 0, at, scope);
+    return { id: Number(info.lastInsertRowid), text, normalized };
+  }
+
+  /** Validates and scrubs one input; null when there is nothing to keep. */
+  #row(input: QuestionInput): QuestionRow | null {
     requireObject(input, "question");
     if (typeof input.text !== "string") {
       throw new StoreError("invalid-input", "question text must be a string.");
@@ -105,13 +151,16 @@ export class QuestionStore {
     const text = truncate(scrubQuestion(folded), MAX_QUESTION_LENGTH);
     const normalized = normalizeQuestion(text);
     if (normalized.length === 0) return null;
-    return timed(this.#onTiming, "question.record", () => {
-      try {
-        const info = this.#insert.run(text, normalized, topic, locale, answered ? 1 : 0, at, scope);
-        return { id: Number(info.lastInsertRowid), text, normalized };
-      } catch (err) {
-        throw wrapSqliteError(err, this.#file, "Recording a question");
-      }
-    });
+    return { text, normalized, topic, locale, answered, at, scope };
   }
+}
+
+interface QuestionRow {
+  text: string;
+  normalized: string;
+  topic: TopicId | null;
+  locale: Locale;
+  answered: boolean;
+  at: number;
+  scope: string;
 }

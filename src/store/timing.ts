@@ -7,6 +7,7 @@ export type StoreOp =
   | "faq.setPinned"
   | "feedback.vote"
   | "question.record"
+  | "question.recordMany"
   | "purge"
   | "stats";
 

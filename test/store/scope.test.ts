@@ -56,3 +56,26 @@ describe("stats are per server", () => {
     ).toThrow(/guildId/);
   });
 });
+
+describe("recordMany", () => {
+  it("writes a batch in one go, skips empty texts and keeps each question's server", () => {
+    const written = store.questions.recordMany([
+      { text: "first", topic: null, locale: "en", answered: false, guildId: GUILD_A },
+      { text: "   ", topic: null, locale: "en", answered: false, guildId: GUILD_A },
+      { text: "second", topic: "grok", locale: "fr", answered: true, guildId: null },
+    ]);
+    expect(written).toBe(2);
+    expect(store.stats({ guildId: GUILD_A }).questions.total).toBe(1);
+    expect(store.stats().questions.total).toBe(2);
+  });
+
+  it("writes nothing when one input is invalid", () => {
+    expect(() =>
+      store.questions.recordMany([
+        { text: "fine", topic: null, locale: "en", answered: false },
+        { text: "bad locale", topic: null, locale: "de" as "en", answered: false },
+      ]),
+    ).toThrow(/locale/);
+    expect(store.stats().questions.total).toBe(0);
+  });
+});
