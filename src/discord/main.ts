@@ -42,13 +42,13 @@ async function main(): Promise<void> {
     return;
   }
   // Loaded only once the configuration is valid, so a config error is reported at once.
-  const [{ createCore }, { startBot }] = await Promise.all([
+  const [{ loadCore }, { startBot }] = await Promise.all([
     import("../core/core.js"),
     import("./bot.js"),
   ]);
-  let core: ReturnType<typeof createCore>;
+  let core: ReturnType<typeof loadCore>;
   try {
-    core = createCore(config.knowledgeDir ?? undefined);
+    core = loadCore(config.knowledgeDir ?? undefined);
   } catch (error) {
     logger.fatal({ err: error }, "could not load the knowledge files");
     store.close();
