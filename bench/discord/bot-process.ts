@@ -13,6 +13,8 @@ export interface BotProcess {
   output(): string;
   /** Resident set size now, from /proc/<pid>/status (null where /proc is missing). */
   rss(): MemoryFigures | null;
+  /** CPU time the bot process has used so far (user + system), in ms; null if unreadable. */
+  cpuMs(): number | null;
   /** SIGTERM, then SIGKILL after `graceMs`; resolves with the exit code. */
   stop(graceMs?: number): Promise<number | null>;
 }
@@ -26,6 +28,19 @@ export interface MemoryFigures {
 function kib(status: string, key: string): number | null {
   const m = new RegExp(`^${key}:\\s+(\\d+) kB`, "m").exec(status);
   return m?.[1] ? Number(m[1]) * 1024 : null;
+}
+
+/** utime + stime from /proc/<pid>/stat, in ms (clock ticks of 10 ms on Linux). */
+export function readCpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Fields after the command name, which may hold spaces, closed by the last ")".
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks * 10 : null;
+  } catch {
+    return null;
+  }
 }
 
 export function readMemory(pid: number): MemoryFigures | null {
@@ -69,6 +84,7 @@ export function spawnBot(env: Record<string, string>): BotProcess {
     pid,
     output: () => output,
     rss: () => readMemory(pid),
+    cpuMs: () => readCpuMs(pid),
     async stop(graceMs = 5_000) {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
       const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);

@@ -201,8 +201,12 @@ export async function runDiscordBench(): Promise<Table[]> {
     const afterReady = ctx.bot.rss();
     await sequential(ctx, DISCORD_BENCH.warmup);
     const single = await sequential(ctx, DISCORD_BENCH.sequential);
+    const cpuBefore = ctx.bot.cpuMs();
     const blast = await burst(ctx, DISCORD_BENCH.burst);
+    const cpuAfter = ctx.bot.cpuMs();
     const afterBurst = ctx.bot.rss();
+    const cpuPerAnswer =
+      cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / DISCORD_BENCH.burst;
 
     const singleP99 = percentile(single.times, 99);
     const burstP99 = percentile(blast.times, 99);
@@ -264,6 +268,12 @@ export async function runDiscordBench(): Promise<Table[]> {
             pass(burstP99 < targets.burstP99Ms),
           ],
           ["answers per second", blast.perSecond.toFixed(0), "", ""],
+          [
+            "bot CPU per answer (user + system)",
+            cpuPerAnswer === null ? "n/a" : `${cpuPerAnswer.toFixed(2)} ms`,
+            "",
+            "",
+          ],
           ["time to send the burst", `${ms(blast.injectedMs)} ms`, "", ""],
         ],
         notes: [
