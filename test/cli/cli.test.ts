@@ -131,3 +131,14 @@ describe("policybot CLI", () => {
     expect(lines[1].answered).toBe(false);
   });
 });
+
+describe("policybot CLI and closed pipes", () => {
+  const built = resolve("dist/src/cli/main.js");
+  it.skipIf(!existsSync(built))("exits quietly when its reader stops reading (| head)", () => {
+    // Enough answers that the pipe is closed while the CLI is still writing.
+    const script = `yes "how long does x keep my data" | head -n 3000 | "${process.execPath}" "${built}" ask | head -c 1 >/dev/null; echo "\${PIPESTATUS[2]}"`;
+    const r = spawnSync("bash", ["-c", script], { encoding: "utf8" });
+    expect(r.stdout.trim()).toBe("0");
+    expect(r.stderr).not.toContain("EPIPE");
+  });
+});
