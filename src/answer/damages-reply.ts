@@ -56,7 +56,16 @@ export function damagesReply(
   const lines = [
     `**${t(locale, e.applies ? "damagesApplies" : "damagesNotApplies", { posts: formatNumber(e.posts, locale) })}**`,
   ];
-  if (e.applies) {
+  if (e.applies && e.proRata === e.startedMillions) {
+    // A whole number of millions: every reading of the clause gives the same amount.
+    lines.push(
+      "",
+      t(locale, "damagesExact", {
+        amount: money(DAMAGES_PER_MILLION),
+        total: `**${money(e.proRata)}**`,
+      }),
+    );
+  } else if (e.applies) {
     lines.push(
       "",
       t(locale, "damagesReadings", { amount: money(DAMAGES_PER_MILLION) }),

@@ -40,8 +40,10 @@ const en = {
   damagesNotApplies:
     "The clause covers more than 1,000,000 posts in any 24-hour period, so {posts} posts are not covered by it.",
   damagesApplies: "The clause applies: more than 1,000,000 posts in 24 hours.",
+  damagesExact:
+    "The Terms say {amount} per 1,000,000 posts; for a whole number of millions every reading gives the same amount: {total}.",
   damagesReadings:
-    "The Terms say {amount} per 1,000,000 posts but not how a part of a million counts, so here are both readings:",
+    "The Terms say {amount} per 1,000,000 posts but not how a part of a million counts, so here is what each reading gives:",
   damagesProRata: "Pro rata (a part of a million counts for its share)",
   damagesStarted: "Each started million counts as a whole million",
   damagesComplete: "Complete millions only (the lowest figure)",
@@ -124,8 +126,10 @@ const fr: Record<MessageKey, string> = {
   damagesNotApplies:
     "La clause vise plus de 1 000 000 de publications sur une période de 24 heures : {posts} publications n'y sont donc pas soumises.",
   damagesApplies: "La clause s'applique : plus de 1 000 000 de publications en 24 heures.",
+  damagesExact:
+    "Les conditions disent {amount} par tranche de 1 000 000 de publications ; pour un nombre entier de millions, toutes les lectures donnent le même montant : {total}.",
   damagesReadings:
-    "Les conditions disent {amount} par tranche de 1 000 000 de publications, sans préciser comment compte une tranche entamée. Voici les deux lectures :",
+    "Les conditions disent {amount} par tranche de 1 000 000 de publications, sans préciser comment compte une tranche entamée. Voici ce que donne chaque lecture :",
   damagesProRata: "Au prorata (une partie de million compte pour sa part)",
   damagesStarted: "Chaque million entamé compte comme un million entier",
   damagesComplete: "Millions complets seulement (le montant le plus bas)",
@@ -204,8 +208,9 @@ function numberFormat(locale: Locale, currency?: "USD" | "EUR"): Intl.NumberForm
   if (!format) {
     format = new Intl.NumberFormat(
       locale === "fr" ? "fr-FR" : "en-US",
+      // Whole amounts without ".00"; cents only where a pro rata amount has them.
       currency
-        ? { style: "currency", currency, maximumFractionDigits: 2 }
+        ? { style: "currency", currency, minimumFractionDigits: 0, maximumFractionDigits: 2 }
         : { maximumFractionDigits: 2 },
     );
     formatters.set(key, format);
