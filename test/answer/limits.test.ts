@@ -157,3 +157,26 @@ describe("opt-out questions that name a platform", () => {
     expect(reply.request).toEqual({ command: "optout", platform });
   });
 });
+
+describe("the retention comparison", () => {
+  it("leads each version with the clause the answer relies on, and cites each version once", () => {
+    const reply = retentionReply(core, "en", true);
+    expect(reply.fields[0]?.value).toMatch(/^> We keep different types of information/);
+    expect(reply.fields[0]?.value).toContain("18 months");
+    expect(reply.fields[1]?.value).toMatch(
+      /^> We keep different types of information for different periods of time, depending/,
+    );
+    // Deactivation touches retention but is not a retention clause.
+    expect(reply.fields.map((f) => f.value).join("\n")).not.toContain("deactivat");
+    const sources = reply.fields.at(-1);
+    expect(sources?.value.match(/https:\/\/x\.com\/en\/privacy/g)).toHaveLength(
+      reply.fields.length - 1,
+    );
+  });
+
+  it("says in French that the texts shown are our translation", () => {
+    const reply = retentionReply(core, "fr", true);
+    expect(reply.fields[0]?.name).toMatch(/Notre traduction/);
+    expect(reply.fields.at(-1)?.value).toMatch(/qui fait foi/);
+  });
+});
