@@ -35,7 +35,12 @@ export async function runFaqBench(): Promise<Table[]> {
 
     bench.timings.reset();
     const { asks, votes } = await askThenVote(bench, FAQ_BENCH.burst, FAQ_BENCH.settleMs);
-    const records = bench.timings.of("question.record").sort((a, b) => a - b);
+    // The bot writes questions in batches (one transaction per burst of events): each batch is
+    // one write that blocks the event loop, so it is what the latency counts.
+    const records = [
+      ...bench.timings.of("question.record"),
+      ...bench.timings.of("question.recordMany"),
+    ].sort((a, b) => a - b);
     const votesMs = bench.timings.of("feedback.vote").sort((a, b) => a - b);
     const writes = [...records, ...votesMs].sort((a, b) => a - b);
     const p99 = percentile(writes, 99);
@@ -72,8 +77,8 @@ export async function runFaqBench(): Promise<Table[]> {
         title: `Store write latency under a burst: ${asks.sent} /ask at once, then ${votes.sent} 👍 presses (distinct users)`,
         columns: ["measure", "value", "target", "result"],
         rows: [
-          ["writes timed (question.record + feedback.vote)", writes.length, "", ""],
-          ["  question.record", records.length, String(asks.sent), ""],
+          ["writes timed (question batches + feedback.vote)", writes.length, "", ""],
+          [`  question writes (batches holding ${asks.sent} questions)`, records.length, "", ""],
           ["  feedback.vote", votesMs.length, String(votes.sent), ""],
           ["p50", stat(writes, 50), "", ""],
           [
@@ -83,7 +88,7 @@ export async function runFaqBench(): Promise<Table[]> {
             p99 < FAQ_BENCH.writeP99Ms ? "met" : "MISSED",
           ],
           ["max", `${ms(writes.at(-1) ?? Number.NaN)} ms`, "", ""],
-          ["question.record p50 / p99", `${stat(records, 50)} / ${stat(records, 99)}`, "", ""],
+          ["question batch p50 / p99", `${stat(records, 50)} / ${stat(records, 99)}`, "", ""],
           ["feedback.vote p50 / p99", `${stat(votesMs, 50)} / ${stat(votesMs, 99)}`, "", ""],
           ["/ask answered (callback seen)", `${asks.answered} of ${asks.sent}`, "", ""],
           [
