@@ -49,3 +49,17 @@ describe("search quality on the shipped knowledge", () => {
     expect(report.abstention, describeMisses(report)).toBeGreaterThanOrEqual(0.85);
   });
 });
+
+describe("search quality on near-domain questions", () => {
+  const index = buildSearchIndex(loadKnowledge());
+  // A second set, written before the opt-out keywords were widened and used to check that change.
+  // Its out-of-scope questions sit next to the domain ("Instagram's privacy policy", "Elon
+  // Musk's mother"): the bot still answers two of six, which is why that bar is low.
+  it("near-domain set: top-1 >= 0.9 and abstention >= 0.5", () => {
+    const file = join(here, "fixtures/near-domain.jsonl");
+    const report = evaluate(index, parseEvalFile(readFileSync(file, "utf8")));
+    expect(report.inScope).toBeGreaterThanOrEqual(30);
+    expect(report.top1, describeMisses(report)).toBeGreaterThanOrEqual(0.9);
+    expect(report.abstention, describeMisses(report)).toBeGreaterThanOrEqual(0.5);
+  });
+});
