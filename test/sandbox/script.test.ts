@@ -1,13 +1,14 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 
 /** The built entry: `npm test` runs tsc before vitest, so dist/ is there. */
 const ROOT = resolve(import.meta.dirname, "../..");
 const MAIN = join(ROOT, "dist/src/sandbox/main.js");
 const dir = mkdtempSync(join(tmpdir(), "policybot-sandbox-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 interface Run {
   code: number;

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import {
   type APIMessage,
   InteractionResponseType,
@@ -6,7 +9,7 @@ import {
 } from "discord-api-types/v10";
 import { commands } from "../../../commands/index.js";
 import { parseConfig } from "../../config/index.js";
-import { createCore } from "../../core/core.js";
+import { loadCore } from "../../core/core.js";
 import type { RunningBot } from "../../discord/bot.js";
 import type { Logger } from "../../log/index.js";
 import { DiscordEmulator, EmulatorTimeoutError, type InteractionView } from "../emulator/index.js";
@@ -55,10 +58,14 @@ export class Sandbox {
     readonly bot: RunningBot,
     private readonly options: SandboxOptions,
     readonly startedInMs: number,
+    private readonly dataDir: string,
   ) {}
 
   static async start(options: SandboxOptions): Promise<Sandbox> {
     const started = performance.now();
+    // The sandbox's questions and votes are play: they go to a throwaway database, never into
+    // the real bot's DATA_DIR of the same checkout.
+    const dataDir = mkdtempSync(join(tmpdir(), "policybot-sandbox-"));
     const emulator = await DiscordEmulator.start({
       token: SANDBOX_TOKEN,
       applicationId: SANDBOX_APP_ID,
@@ -77,7 +84,7 @@ export class Sandbox {
         import("../../discord/bot.js"),
         import("../../discord/deploy-commands.js"),
       ]);
-      const core = createCore(options.knowledgeDir);
+      const core = loadCore(options.knowledgeDir);
       // Registered as deploy-commands would, so option types come from the definitions. Only
       // the slash commands the bot serves here (startBot's default list) are parsed and offered.
       await deployCommands({
@@ -91,12 +98,14 @@ export class Sandbox {
         core,
         logger: options.logger,
         botVersion: "sandbox",
+        dataDir,
         shutdownGraceMs: 2_000,
         ...(options.realRateLimit ? {} : { rateLimit: { limit: 1_000_000, windowMs: 20_000 } }),
       });
-      return new Sandbox(emulator, bot, options, performance.now() - started);
+      return new Sandbox(emulator, bot, options, performance.now() - started, dataDir);
     } catch (error) {
       await emulator.stop();
+      rmSync(dataDir, { recursive: true, force: true });
       throw error;
     }
   }
@@ -253,6 +262,7 @@ export class Sandbox {
     this.#stopped ??= (async () => {
       await this.bot.stop().catch(() => undefined);
       await this.emulator.stop();
+      rmSync(this.dataDir, { recursive: true, force: true });
     })();
     return this.#stopped;
   }
