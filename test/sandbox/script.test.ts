@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -16,13 +16,13 @@ interface Run {
   stderr: string;
 }
 
-function sandbox(args: string[], env: Record<string, string> = {}): Promise<Run> {
+function sandbox(args: string[], env: Record<string, string> = {}, cwd = ROOT): Promise<Run> {
   return new Promise((done) => {
     execFile(
       process.execPath,
       [MAIN, ...args],
       // No developer's LOG_LEVEL, KNOWLEDGE_DIR or NO_COLOR leaks in.
-      { cwd: ROOT, env: { PATH: process.env.PATH ?? "", HOME: dir, ...env }, timeout: 30_000 },
+      { cwd, env: { PATH: process.env.PATH ?? "", HOME: dir, ...env }, timeout: 30_000 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
         done({ code, stdout: String(stdout), stderr: String(stderr) });
@@ -124,4 +124,18 @@ describe("npm run sandbox --script", () => {
     expect(r.stderr).toMatch(/\[bot info\] answered .*command=help/);
     expect(r.stdout).not.toContain("[bot");
   }, 40_000);
+});
+
+describe("sandbox data", () => {
+  it("keeps its questions out of the folder it runs in (a real bot's ./data)", async () => {
+    const cwd = join(dir, "checkout");
+    mkdirSync(cwd);
+    const run = await sandbox(
+      ["--script", script(["/ask question: how long does x keep my data"])],
+      {},
+      cwd,
+    );
+    expect(run.code).toBe(0);
+    expect(existsSync(join(cwd, "data"))).toBe(false);
+  });
 });
