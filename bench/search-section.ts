@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { resolve } from "node:path";
 import type { Knowledge, TopicId } from "../src/core/types.js";
 import { loadKnowledge } from "../src/knowledge/index.js";
+import { packageRoot } from "../src/knowledge/paths.js";
 import { type EvalCase, parseEvalFile } from "../src/search/index.js";
 import { seededRandom, syntheticKnowledge } from "./corpus.js";
 import { type Ask, ENGINES, type Engine } from "./engines.js";
@@ -10,15 +10,6 @@ import { heapUsed, mb, ms, percentile } from "./measure.js";
 import type { Section, Table } from "./section.js";
 
 /** The repo root, from bench/ in the sources or dist/bench/ once built. */
-function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(resolve(dir, "package.json"))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error("bench: cannot find the repository root (package.json)");
-    dir = parent;
-  }
-  return dir;
-}
 
 interface Row {
   engine: string;
@@ -138,7 +129,7 @@ function check(label: string, ok: boolean): string {
 export const searchSection: Section = {
   name: "search",
   run() {
-    const root = repoRoot();
+    const root = packageRoot();
     const devPath = resolve(root, "../shared/eval/questions.dev.jsonl");
     const heldPath = resolve(root, "test/search/fixtures/heldout.jsonl");
     const dev = existsSync(devPath) ? parseEvalFile(readFileSync(devPath, "utf8")) : [];

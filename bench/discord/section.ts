@@ -1,10 +1,10 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { resolve } from "node:path";
 import type { APIInteraction } from "discord-api-types/v10";
 import { commands } from "../../commands/index.js";
 import { deployCommands } from "../../src/discord/deploy-commands.js";
+import { packageRoot } from "../../src/knowledge/paths.js";
 import { DiscordEmulator } from "../../src/sandbox/emulator/index.js";
 import { parseEvalFile } from "../../src/search/index.js";
 import { mb, ms, percentile } from "../measure.js";
@@ -25,19 +25,9 @@ export const DISCORD_BENCH = {
   burstSettleMs: 10_000,
 } as const;
 
-function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(resolve(dir, "package.json"))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error("bench: cannot find the repository root (package.json)");
-    dir = parent;
-  }
-  return dir;
-}
-
 /** Varied real questions (the held-out eval set, French and English), cycled. */
 function questions(): string[] {
-  const file = resolve(repoRoot(), "test/search/fixtures/heldout.jsonl");
+  const file = resolve(packageRoot(), "test/search/fixtures/heldout.jsonl");
   const list = parseEvalFile(readFileSync(file, "utf8")).map((c) => c.q.slice(0, 500));
   if (list.length === 0) throw new Error(`bench: no questions in ${file}`);
   return list;

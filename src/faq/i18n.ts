@@ -1,5 +1,5 @@
 import type { Locale } from "../core/types.js";
-import type { PermissionName } from "../store/permissions.js";
+import { PERMISSION_LABELS, type PermissionName } from "../store/permissions.js";
 
 /** Every string the FAQ feature says. Both languages have every key (the type checks it). */
 const en = {
@@ -253,16 +253,8 @@ export function ft(
 
 /** Permission names as each language's Discord client shows them. */
 const PERMISSION_NAMES: Record<Locale, Record<PermissionName, string>> = {
-  en: {
-    Administrator: "Administrator",
-    ViewChannel: "View Channel",
-    SendMessages: "Send Messages",
-    ManageMessages: "Manage Messages",
-    EmbedLinks: "Embed Links",
-    ReadMessageHistory: "Read Message History",
-    SendMessagesInThreads: "Send Messages in Threads",
-    PinMessages: "Pin Messages",
-  },
+  // English: exactly what Discord's client shows.
+  en: PERMISSION_LABELS,
   fr: {
     Administrator: "Administrateur",
     ViewChannel: "Voir le salon",
