@@ -25,13 +25,14 @@ const CACHE_LIMIT = 5_000;
 /**
  * The distinct terms of the index. Fuse runs here, on short strings, and
  * only for query words the index does not hold exactly: typo tolerance
- * without scanning passages. Words are bucketed by length so a lookup only
- * looks at words that could be one or two edits away.
+ * without scanning passages. Words are bucketed by first letter and length,
+ * so a lookup only asks the few small Fuse instances whose words could be
+ * one or two edits away.
  */
 export class Vocabulary {
   private readonly sorted: string[];
   private readonly known: ReadonlySet<string>;
-  /** Words by first letter: one small Fuse per letter, one Fuse call per unknown word. */
+  /** Words by first letter and length (`"r:9"`): one small Fuse each. */
   private readonly buckets = new Map<string, string[]>();
   private readonly fuses = new Map<string, Fuse<string>>();
   private readonly cache = new Map<string, Expansion[]>();
@@ -41,7 +42,7 @@ export class Vocabulary {
     this.sorted = [...this.known].sort();
     for (const w of this.sorted) {
       if (w.length < MIN_FUZZY_LENGTH - 2) continue;
-      const key = w[0] as string;
+      const key = bucketKey(w[0] as string, w.length);
       const bucket = this.buckets.get(key) ?? [];
       bucket.push(w);
       this.buckets.set(key, bucket);
@@ -103,11 +104,15 @@ export class Vocabulary {
   private fuzzy(term: string): Expansion[] {
     const maxEdits = term.length >= 8 ? 2 : 1;
     const hits: { w: string; edits: number; score: number }[] = [];
-    const fuse = this.fuses.get(term[0] as string);
-    for (const r of fuse ? fuse.search(term, { limit: 4 * MAX_FUZZY_MATCHES }) : []) {
-      if (Math.abs(r.item.length - term.length) > maxEdits) continue;
-      const edits = editDistance(term, r.item, maxEdits);
-      if (edits <= maxEdits) hits.push({ w: r.item, edits, score: r.score ?? 1 });
+    const first = term[0] as string;
+    // Only lengths within the edits allowed can be a match: ask just those buckets.
+    for (let length = term.length - maxEdits; length <= term.length + maxEdits; length++) {
+      const fuse = this.fuses.get(bucketKey(first, length));
+      if (!fuse) continue;
+      for (const r of fuse.search(term, { limit: 4 * MAX_FUZZY_MATCHES })) {
+        const edits = editDistance(term, r.item, maxEdits);
+        if (edits <= maxEdits) hits.push({ w: r.item, edits, score: r.score ?? 1 });
+      }
     }
     hits.sort((a, b) => a.edits - b.edits || a.score - b.score || (a.w < b.w ? -1 : 1));
     return hits
@@ -127,4 +132,8 @@ export class Vocabulary {
     });
     this.fuses.set(key, fuse);
   }
+}
+
+function bucketKey(first: string, length: number): string {
+  return `${first}:${length}`;
 }
