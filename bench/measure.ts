@@ -24,3 +24,22 @@ export function ms(x: number): string {
 export function mb(bytes: number): string {
   return (bytes / 1024 / 1024).toFixed(1);
 }
+
+/** The first error a bot logged (pino JSON lines), so a failure count comes with its reason. */
+export function firstLoggedError(lines: readonly string[]): string | null {
+  for (const line of lines) {
+    try {
+      const entry = JSON.parse(line) as {
+        level?: number;
+        msg?: string;
+        err?: { message?: string };
+      };
+      if ((entry.level ?? 0) >= 50) {
+        return `${entry.msg ?? "error"}: ${entry.err?.message ?? "(no message)"}`.slice(0, 300);
+      }
+    } catch {
+      // not a JSON line
+    }
+  }
+  return null;
+}

@@ -7,7 +7,7 @@ import { deployCommands } from "../../src/discord/deploy-commands.js";
 import { packageRoot } from "../../src/knowledge/paths.js";
 import { DiscordEmulator } from "../../src/sandbox/emulator/index.js";
 import { parseEvalFile } from "../../src/search/index.js";
-import { mb, ms, percentile } from "../measure.js";
+import { firstLoggedError, mb, ms, percentile } from "../measure.js";
 import type { Section, Table } from "../section.js";
 import { type BotProcess, type MemoryFigures, spawnBot } from "./bot-process.js";
 import { CallbackClock } from "./callbacks.js";
@@ -39,25 +39,6 @@ function userId(n: number): string {
 }
 
 const pass = (ok: boolean) => (ok ? "met" : "MISSED");
-
-/** The first error the bot logged (pino JSON), so a refusal count comes with its reason. */
-function firstBotError(output: string): string | null {
-  for (const line of output.split("\n")) {
-    try {
-      const entry = JSON.parse(line) as {
-        level?: number;
-        msg?: string;
-        err?: { message?: string };
-      };
-      if ((entry.level ?? 0) >= 50) {
-        return `${entry.msg ?? "error"}: ${entry.err?.message ?? "(no message)"}`.slice(0, 300);
-      }
-    } catch {
-      // not a JSON line
-    }
-  }
-  return null;
-}
 
 interface Context {
   emulator: DiscordEmulator;
@@ -206,7 +187,7 @@ export async function runDiscordBench(): Promise<Table[]> {
       .split("\n")
       .filter((l) => l.trim() !== "").length;
     const refusals = single.refusedAnswers + blast.refusedAnswers;
-    const firstError = refusals > 0 ? firstBotError(ctx.bot.output()) : null;
+    const firstError = refusals > 0 ? firstLoggedError(ctx.bot.output().split("\n")) : null;
     const botNote = `bot: node ${"dist/src/discord/main.js"} in its own process (pid ${ctx.bot.pid}, LOG_LEVEL=warn, ${warnings} log lines written); emulator and clock in the bench process`;
     return [
       {

@@ -1,8 +1,8 @@
 import { cpus, loadavg } from "node:os";
-import { ms, percentile } from "../measure.js";
+import { firstLoggedError, ms, percentile } from "../measure.js";
 import type { Section, Table } from "../section.js";
 import { outdateEveryAnswer, postFaqs, reloadAsOwner, timeRefresh } from "./refresh.js";
-import { firstError, startFaqBench } from "./setup.js";
+import { startFaqBench } from "./setup.js";
 import { askThenVote } from "./writes.js";
 
 /** Sizes of the runs (from the issue: a server with 200 FAQ messages; a 1,000-interaction burst). */
@@ -44,7 +44,7 @@ export async function runFaqBench(): Promise<Table[]> {
     const votesMs = bench.timings.of("feedback.vote").sort((a, b) => a - b);
     const writes = [...records, ...votesMs].sort((a, b) => a - b);
     const p99 = percentile(writes, 99);
-    const error = firstError(bench.logLines);
+    const error = firstLoggedError(bench.logLines);
     const machine = `machine: ${cpus().length} CPUs, load average ${load} (1/5/15 min) at start; shared with other engineers, so figures vary between runs`;
 
     return [

@@ -154,22 +154,3 @@ export async function startFaqBench(channels: number): Promise<FaqBench> {
     },
   };
 }
-
-/** The first error the bot logged, so a failure count comes with its reason. */
-export function firstError(lines: string[]): string | null {
-  for (const line of lines) {
-    try {
-      const entry = JSON.parse(line) as {
-        level?: number;
-        msg?: string;
-        err?: { message?: string };
-      };
-      if ((entry.level ?? 0) >= 50) {
-        return `${entry.msg ?? "error"}: ${entry.err?.message ?? "(no message)"}`.slice(0, 300);
-      }
-    } catch {
-      // not JSON
-    }
-  }
-  return null;
-}
