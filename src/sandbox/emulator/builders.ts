@@ -327,7 +327,8 @@ export class PayloadBuilder {
     );
   }
 
-  #userMessage(
+  /** A plain message by a user, as Discord stores it; the seed and the injected messages share it. */
+  userMessage(
     channelId: string,
     content: string,
     author: ReturnType<World["resolveUser"]>,
@@ -356,7 +357,7 @@ export class PayloadBuilder {
   dm(spec: DmSpec): GatewayMessageCreateDispatchData {
     const user = this.world.resolveUser(spec.user);
     const channel = this.world.dmChannelFor(user);
-    return { ...this.#userMessage(channel.id, spec.content, user), channel_type: ChannelType.DM };
+    return { ...this.userMessage(channel.id, spec.content, user), channel_type: ChannelType.DM };
   }
 
   /** A user's message in a guild text channel. */
@@ -377,7 +378,7 @@ export class PayloadBuilder {
     const mentionsBot = content.includes(mention) || content.includes(`<@!${bot.id}>`);
     const { user: _u, ...member } = this.world.member(guild, user);
     return {
-      ...this.#userMessage(spec.channelId, content, user),
+      ...this.userMessage(spec.channelId, content, user),
       guild_id: guild.id,
       member,
       mentions: mentionsBot ? [bot] : [],

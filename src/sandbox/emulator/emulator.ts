@@ -144,7 +144,6 @@ export class DiscordEmulator {
   readonly #gateway: Gateway;
   readonly #rest: RestApi;
   readonly #builder: PayloadBuilder;
-  readonly #ids: SnowflakeGenerator;
   readonly #token: string;
   readonly #log: EmulatorLogger;
   readonly #requests: RecordedRequest[] = [];
@@ -165,7 +164,6 @@ export class DiscordEmulator {
     this.#server = server;
     this.port = port;
     this.#world = world;
-    this.#ids = ids;
     this.#token = opts.token;
     this.#log = opts.log ?? (() => {});
     this.applicationId = opts.applicationId;
@@ -345,22 +343,8 @@ export class DiscordEmulator {
     }
     const author = this.#world.resolveUser(spec.user);
     const message: APIMessage = {
-      id: this.#ids.next(),
-      channel_id: spec.channelId,
-      author,
-      content: spec.content,
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: [],
-      embeds: [],
-      components: [],
+      ...this.#builder.userMessage(spec.channelId, spec.content, author),
       pinned: !!spec.pinned,
-      type: MessageType.Default,
-      flags: 0 as never,
     };
     this.#world.addMessage(message, true);
     if (spec.pinned) {
