@@ -4,6 +4,7 @@ import type { Knowledge, Locale, Passage } from "../core/types.js";
 import { answerFooter, makeReply } from "./base.js";
 import { citePassage } from "./citations.js";
 import { DAMAGES_PER_MILLION, type DamagesError, estimateDamages } from "./damages.js";
+import { compareText } from "./format.js";
 import { colon, formatMoney, formatNumber, type MessageKey, t } from "./i18n.js";
 
 const ERROR_KEYS: Record<DamagesError["code"], MessageKey> = {
@@ -29,7 +30,8 @@ export function damagesClause(knowledge: Knowledge, terms: Terms): Passage | und
         p.text.includes(`${currency} per 1,000,000 posts`),
     )
     .sort((a, b) =>
-      (knowledge.sources.get(b.sourceId)?.version ?? "").localeCompare(
+      compareText(
+        knowledge.sources.get(b.sourceId)?.version ?? "",
         knowledge.sources.get(a.sourceId)?.version ?? "",
       ),
     )[0];

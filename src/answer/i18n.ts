@@ -1,4 +1,5 @@
 import type { Locale } from "../core/types.js";
+import { formatDay, formatMonth } from "./format.js";
 
 /** Every string the bot says that is not knowledge. Both languages must have every key. */
 const en = {
@@ -200,48 +201,7 @@ export function otherLocale(locale: Locale): Locale {
   return locale === "fr" ? "en" : "fr";
 }
 
-// Intl formatters are costly to build (a tenth of a millisecond each) and every answer cites
-// dates: build each one once per locale and options.
-const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
-
-function numberFormat(locale: Locale, currency?: "USD" | "EUR"): Intl.NumberFormat {
-  const key = `n:${locale}:${currency ?? ""}`;
-  let format = formatters.get(key) as Intl.NumberFormat | undefined;
-  if (!format) {
-    format = new Intl.NumberFormat(
-      locale === "fr" ? "fr-FR" : "en-US",
-      // Whole amounts without ".00"; cents only where a pro rata amount has them.
-      currency
-        ? { style: "currency", currency, minimumFractionDigits: 0, maximumFractionDigits: 2 }
-        : { maximumFractionDigits: 2 },
-    );
-    formatters.set(key, format);
-  }
-  return format;
-}
-
-function dateFormat(locale: Locale, monthOnly: boolean): Intl.DateTimeFormat {
-  const key = `d:${locale}:${monthOnly}`;
-  let format = formatters.get(key) as Intl.DateTimeFormat | undefined;
-  if (!format) {
-    format = new Intl.DateTimeFormat(
-      locale === "fr" ? "fr-FR" : "en-US",
-      monthOnly
-        ? { month: "long", year: "numeric", timeZone: "UTC" }
-        : { dateStyle: "long", timeZone: "UTC" },
-    );
-    formatters.set(key, format);
-  }
-  return format;
-}
-
-export function formatNumber(value: number, locale: Locale): string {
-  return numberFormat(locale).format(value);
-}
-
-export function formatMoney(amount: number, currency: "USD" | "EUR", locale: Locale): string {
-  return numberFormat(locale, currency).format(amount);
-}
+export { formatMoney, formatNumber } from "./format.js";
 
 const formattedDates = new Map<string, string>();
 
@@ -259,13 +219,16 @@ export function formatDate(version: string, locale: Locale): string {
 
 function formatVersion(version: string, locale: Locale): string {
   if (/^\d{4}-\d{2}$/.test(version)) {
-    return dateFormat(locale, true).format(new Date(`${version}-01T00:00:00Z`));
+    const date = new Date(`${version}-01T00:00:00Z`);
+    if (!Number.isNaN(date.getTime())) {
+      return formatMonth(date.getUTCFullYear(), date.getUTCMonth() + 1, locale);
+    }
   }
   const date = new Date(`${version}T00:00:00Z`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(version) || Number.isNaN(date.getTime())) {
     return version === "undated" ? (locale === "fr" ? "non daté" : "undated") : version;
   }
-  return dateFormat(locale, false).format(date);
+  return formatDay(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), locale);
 }
 
 export function formatDuration(ms: number, locale: Locale): string {

@@ -2,6 +2,7 @@ import type { Core } from "../core/core.js";
 import type { Reply } from "../core/reply.js";
 import { type Locale, TOPIC_IDS } from "../core/types.js";
 import { answerFooter, makeReply } from "./base.js";
+import { compareText } from "./format.js";
 import { formatDate, formatDuration, t } from "./i18n.js";
 
 export function helpReply(core: Core, locale: Locale): Reply {
@@ -30,7 +31,7 @@ export function aboutReply(core: Core, locale: Locale, info: BotInfo): Reply {
   const { knowledge } = core;
   const versions = [...knowledge.sources.values()]
     .filter((s) => s.kind === "privacy-policy" || s.kind === "terms")
-    .sort((a, b) => a.title.localeCompare(b.title) || a.version.localeCompare(b.version))
+    .sort((a, b) => compareText(a.title, b.title) || compareText(a.version, b.version))
     .map((s) => `• [${s.title}](${s.url}) — ${formatDate(s.version, locale)}`)
     .join("\n");
   return makeReply(locale, {

@@ -10,6 +10,7 @@ import {
 } from "../core/types.js";
 import { answerFooter, makeReply } from "./base.js";
 import { citablePassages, citePassage } from "./citations.js";
+import { compareText } from "./format.js";
 import { t } from "./i18n.js";
 import { memoReply } from "./memo.js";
 
@@ -94,7 +95,7 @@ function buildSourceReply(core: Core, topic: TopicId, locale: Locale): Reply {
     .sort((a, b) => {
       const va = knowledge.sources.get(a.sourceId)?.version ?? "";
       const vb = knowledge.sources.get(b.sourceId)?.version ?? "";
-      return a.sourceId.localeCompare(b.sourceId) || va.localeCompare(vb);
+      return compareText(a.sourceId, b.sourceId) || compareText(va, vb);
     });
   const ordered = citablePassages(
     knowledge,

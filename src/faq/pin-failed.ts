@@ -8,6 +8,11 @@ import { DISCORD_CODES, type DiscordRefusal } from "./port.js";
 import { type FaqReply, moderatorReply, refusalReason } from "./reply.js";
 import type { FaqRequest } from "./request.js";
 
+/** Snowflakes are numbers: a shorter id is an older one. */
+function compareSnowflakes(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
 /** The FAQ pin in this channel posted (or last updated) longest ago, other than `except`. */
 export function oldestFaqPin(
   deps: FaqDeps,
@@ -18,7 +23,7 @@ export function oldestFaqPin(
   return deps.store.faq
     .listByGuild(guildId, channelId)
     .filter((r) => r.pinned && r.messageId !== except)
-    .sort((a, b) => a.postedAt - b.postedAt || a.messageId.localeCompare(b.messageId))[0];
+    .sort((a, b) => a.postedAt - b.postedAt || compareSnowflakes(a.messageId, b.messageId))[0];
 }
 
 /**
