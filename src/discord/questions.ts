@@ -1,19 +1,13 @@
 import type { Reply } from "../core/reply.js";
 import type { Logger } from "../log/index.js";
-import type { QuestionInput, Store } from "../store/index.js";
+import type { Store } from "../store/index.js";
 import type { ShellContext } from "./context.js";
 
 /**
- * Questions waiting to be written, per store. Writing them together, once the current burst of
- * events has been handled, costs one commit instead of one per question, and keeps the store off
- * the path of the answers still waiting their turn.
- */
-const pending = new WeakMap<Store, { inputs: QuestionInput[]; log: Logger }>();
-
-/**
  * Remembers a question for /faq stats (text, topic, language, answered or not, and the server so
- * each server's moderators see only their own; never who asked). Statistics are a nicety: a store
- * failure is logged and the answer goes out anyway.
+ * each server's moderators see only their own; never who asked). The store writes a burst of
+ * them in one commit, off the path of the answers still waiting their turn. Statistics are a
+ * nicety: a store failure is logged and the answer goes out anyway.
  */
 export function recordQuestion(
   ctx: ShellContext,
@@ -22,34 +16,29 @@ export function recordQuestion(
   reply: Reply,
   guildId: string | null,
 ): void {
-  const input: QuestionInput = {
-    text,
-    topic: reply.topic,
-    locale: reply.locale,
-    answered: reply.kind === "answer",
-    guildId,
-    at: Date.now(),
-  };
-  const queue = pending.get(ctx.store);
-  if (queue) {
-    queue.inputs.push(input);
-    return;
+  try {
+    ctx.store.questions.recordSoon(
+      {
+        text,
+        topic: reply.topic,
+        locale: reply.locale,
+        answered: reply.kind === "answer",
+        guildId,
+        at: Date.now(),
+      },
+      (error, questions) =>
+        ctx.logger.warn({ err: error, questions }, "could not record questions for stats"),
+    );
+  } catch (error) {
+    log.warn({ err: error }, "could not record the question for stats");
   }
-  pending.set(ctx.store, { inputs: [input], log });
-  setImmediate(() => flushQuestions(ctx.store));
 }
 
-/** Writes what is waiting; the bot also calls it before closing the store. */
-export function flushQuestions(store: Store): void {
-  const queue = pending.get(store);
-  if (!queue) return;
-  pending.delete(store);
+/** Writes the questions still queued; the bot calls it before closing a store it does not own. */
+export function flushQuestions(store: Store, logger: Logger): void {
   try {
-    store.questions.recordMany(queue.inputs);
+    store.questions.flush();
   } catch (error) {
-    queue.log.warn(
-      { err: error, questions: queue.inputs.length },
-      "could not record questions for stats",
-    );
+    logger.warn({ err: error }, "could not record questions for stats");
   }
 }

@@ -130,8 +130,10 @@ export function openStore(options: OpenStoreOptions = {}): Store {
     feedback,
     questions,
     db,
-    stats: (statsOptions = {}) =>
-      computeStats(db, file, { now: now(), ...statsOptions }, options.onTiming),
+    stats: (statsOptions = {}) => {
+      questions.flush();
+      return computeStats(db, file, { now: now(), ...statsOptions }, options.onTiming);
+    },
     purgeOlderThan: purge,
     scheduleDailyPurge(intervalMs = DAY_MS) {
       const run = () => {
@@ -155,7 +157,10 @@ export function openStore(options: OpenStoreOptions = {}): Store {
     close() {
       for (const timer of timers) clearInterval(timer);
       timers.clear();
-      if (db.open) db.close();
+      if (db.open) {
+        questions.flush();
+        db.close();
+      }
     },
   };
 }
