@@ -13,13 +13,19 @@ import { createLogger, flushLogger, type Logger } from "../log/index.js";
 import { openStore, type Store } from "../store/index.js";
 import type { ShellContext } from "./context.js";
 import { createDiscordFaqPort } from "./faq-port.js";
+import { createGate } from "./gate.js";
 import { handleInteraction } from "./interactions.js";
 import { handleMessage } from "./messages.js";
 import { flushQuestions } from "./questions.js";
 import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from "./rate-limit.js";
 
-/** Connections kept open to Discord's REST API (answers, edits, pins). */
-const REST_CONNECTIONS = 16;
+/**
+ * Events handled at once; the rest wait their turn (see gate.ts). Each one makes at most one REST
+ * request at a time, so the same number of kept-alive connections lets every running answer reach
+ * Discord without queueing behind another. On Discord, where a callback takes 50-150 ms, it also
+ * bounds a burst's throughput: 128 in flight is about a thousand answers a second.
+ */
+const CONCURRENT_EVENTS = 128;
 
 export interface BotDeps {
   /** The knowledge at start; a reload (watcher or /faq reload) replaces it. */
@@ -116,7 +122,7 @@ export async function startBot(config: Config, deps: BotDeps): Promise<RunningBo
       // undici's default pool opens a new connection for every request in flight: a burst of
       // answers meant hundreds of connections set up and torn down. A bounded, kept-alive pool
       // answers the same burst with a fraction of the CPU and memory.
-      agent: new Agent({ connections: REST_CONNECTIONS, keepAliveTimeout: 30_000 }),
+      agent: new Agent({ connections: CONCURRENT_EVENTS, keepAliveTimeout: 30_000 }),
     },
   });
 
@@ -156,11 +162,12 @@ export async function startBot(config: Config, deps: BotDeps): Promise<RunningBo
     },
   };
 
+  const gate = createGate(CONCURRENT_EVENTS);
   client.on(Events.InteractionCreate, (interaction) => {
-    void ctx.track(() => handleInteraction(ctx, interaction));
+    void ctx.track(() => gate.run(() => handleInteraction(ctx, interaction)));
   });
   client.on(Events.MessageCreate, (message) => {
-    void ctx.track(() => handleMessage(ctx, message));
+    void ctx.track(() => gate.run(() => handleMessage(ctx, message)));
   });
   client.on(Events.Error, (error) => logger.error({ err: error }, "discord client error"));
   client.on(Events.Warn, (message) => logger.warn({ detail: message }, "discord client warning"));
@@ -225,7 +232,7 @@ export async function startBot(config: Config, deps: BotDeps): Promise<RunningBo
     stopPurge();
     await client.destroy();
     logger.info("gateway closed");
-    flushQuestions(store);
+    flushQuestions(store, logger);
     if (ownsStore) store.close();
     await flushLogger(logger);
   }
