@@ -63,7 +63,9 @@ export function spawnBot(env: Record<string, string>): BotProcess {
     throw new Error(`bench: ${BOT_ENTRY} is missing; build first (npm run build)`);
   }
   const cwd = mkdtempSync(join(tmpdir(), "policybot-bench-"));
-  const child: ChildProcess = spawn(process.execPath, [BOT_ENTRY], {
+  // BENCH_BOT_NODE_ARGS="--cpu-prof" and the like: profile or tune the bot without editing the bench.
+  const nodeArgs = (process.env.BENCH_BOT_NODE_ARGS ?? "").split(" ").filter((a) => a !== "");
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, BOT_ENTRY], {
     cwd,
     env: { PATH: process.env.PATH ?? "", HOME: cwd, DATA_DIR: join(cwd, "data"), ...env },
     stdio: ["ignore", "pipe", "pipe"],
