@@ -167,6 +167,8 @@ export async function startBot(config: Config, deps: BotDeps): Promise<RunningBo
     void ctx.track(() => gate.run(() => handleInteraction(ctx, interaction)));
   });
   client.on(Events.MessageCreate, (message) => {
+    // With GuildMessages, each of our own answers comes back as a MESSAGE_CREATE: no work for it.
+    if (message.author.bot) return;
     void ctx.track(() => gate.run(() => handleMessage(ctx, message)));
   });
   client.on(Events.Error, (error) => logger.error({ err: error }, "discord client error"));
