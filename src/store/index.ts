@@ -157,8 +157,11 @@ export function openStore(options: OpenStoreOptions = {}): Store {
     close() {
       for (const timer of timers) clearInterval(timer);
       timers.clear();
-      if (db.open) {
+      if (!db.open) return;
+      try {
         questions.flush();
+      } finally {
+        // A failed last write (reported or thrown) must not leave the database open.
         db.close();
       }
     },
