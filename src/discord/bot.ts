@@ -16,7 +16,6 @@ import { createDiscordFaqPort } from "./faq-port.js";
 import { createGate } from "./gate.js";
 import { handleInteraction } from "./interactions.js";
 import { handleMessage } from "./messages.js";
-import { flushQuestions } from "./questions.js";
 import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from "./rate-limit.js";
 
 /**
@@ -234,7 +233,8 @@ export async function startBot(config: Config, deps: BotDeps): Promise<RunningBo
     stopPurge();
     await client.destroy();
     logger.info("gateway closed");
-    flushQuestions(store, logger);
+    // The store writes its queued questions on close; one we do not own stays open, so write them now.
+    store.questions.flush();
     if (ownsStore) store.close();
     await flushLogger(logger);
   }

@@ -20,14 +20,14 @@ export function createGate(limit: number): Gate {
   }
   let running = 0;
   // A queue with a moving head: Array#shift on a long queue would copy it on every start.
-  let queue: (() => void)[] = [];
+  let queue: ((() => void) | undefined)[] = [];
   let head = 0;
 
   const release = () => {
     running--;
     const next = queue[head];
     if (next === undefined) return;
-    queue[head] = undefined as never;
+    queue[head] = undefined; // let the finished waiter be collected
     head++;
     if (head === queue.length) {
       queue = [];

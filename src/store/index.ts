@@ -95,7 +95,12 @@ export function openStore(options: OpenStoreOptions = {}): Store {
     secretCreated = loaded.created;
     faq = new FaqStore(db, file, options.onTiming, now);
     feedback = new FeedbackStore(db, file, loaded.secret, options.onTiming, now);
-    questions = new QuestionStore(db, file, options.onTiming, now);
+    questions = new QuestionStore(db, file, options.onTiming, now, (err, count) =>
+      options.logger?.warn(
+        { err, questions: count },
+        "store: could not record questions for stats",
+      ),
+    );
   } catch (err) {
     db.close();
     throw err;
@@ -158,12 +163,8 @@ export function openStore(options: OpenStoreOptions = {}): Store {
       for (const timer of timers) clearInterval(timer);
       timers.clear();
       if (!db.open) return;
-      try {
-        questions.flush();
-      } finally {
-        // A failed last write (reported or thrown) must not leave the database open.
-        db.close();
-      }
+      questions.flush();
+      db.close();
     },
   };
 }

@@ -73,6 +73,8 @@ export const QUESTION_BATCH = 256;
 /** Told when a queued batch could not be written (the questions are dropped: stats are a nicety). */
 export type QueuedWriteFailure = (error: StoreError, questions: number) => void;
 
+const IGNORE_FAILURE: QueuedWriteFailure = () => {};
+
 /** Questions people asked, kept only for stats and purged after the retention period. */
 export class QuestionStore {
   readonly #file: string;
@@ -83,9 +85,16 @@ export class QuestionStore {
   readonly #insertMany: Transaction<(rows: QuestionRow[]) => number>;
   #queue: QuestionRow[] = [];
   #seen = 0;
-  #onQueuedFailure: QueuedWriteFailure | undefined;
+  readonly #onQueuedFailure: QueuedWriteFailure;
 
-  constructor(db: Database, file: string, onTiming?: TimingHook, now: () => number = Date.now) {
+  constructor(
+    db: Database,
+    file: string,
+    onTiming?: TimingHook,
+    now: () => number = Date.now,
+    onQueuedFailure: QueuedWriteFailure = IGNORE_FAILURE,
+  ) {
+    this.#onQueuedFailure = onQueuedFailure;
     this.#file = file;
     this.#onTiming = onTiming;
     this.#now = now;
@@ -137,17 +146,18 @@ export class QuestionStore {
    * a new one (or the batch is full): one commit for a burst instead of one per question. A
    * commit of 5 rows costs about 25-55 µs a row, one of 50 or more about 10 µs. Validates now
    * (StoreError "invalid-input" on wrong types); `stats()` and `close()` write the queue first,
-   * so nothing is read stale or lost. A lone question is written two turns later.
+   * so nothing is read stale or lost. A lone question is written two turns later. A batch that
+   * cannot be written goes to the store's failure hook (openStore: its logger), never thrown
+   * from the event loop.
    */
-  recordSoon(input: QuestionInput, onFailure?: QueuedWriteFailure): void {
+  recordSoon(input: QuestionInput): void {
     const row = this.#row(input);
     if (!row) return;
-    if (onFailure) this.#onQueuedFailure = onFailure;
     this.#queue.push(row);
     if (this.#queue.length === 1) setImmediate(() => this.#flushWhenQuiet());
   }
 
-  /** Writes the queued questions now. */
+  /** Writes the queued questions now; a failure goes to the failure hook, not to the caller. */
   flush(): void {
     const rows = this.#queue;
     if (rows.length === 0) return;
@@ -156,9 +166,7 @@ export class QuestionStore {
     try {
       timed(this.#onTiming, "question.recordMany", () => this.#writeMany(rows));
     } catch (err) {
-      const error = wrapSqliteError(err, this.#file, "Recording questions");
-      if (!this.#onQueuedFailure) throw error;
-      this.#onQueuedFailure(error, rows.length);
+      this.#onQueuedFailure(wrapSqliteError(err, this.#file, "Recording questions"), rows.length);
     }
   }
 

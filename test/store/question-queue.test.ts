@@ -82,15 +82,19 @@ describe("QuestionStore.recordSoon", () => {
     expect(rows(store)).toBe(0);
   });
 
-  it("reports a batch it could not write instead of throwing from a timer", async () => {
-    const { store } = open();
-    const failures: [StoreError, number][] = [];
-    store.questions.recordSoon(q("one"), (error, n) => failures.push([error, n]));
+  it("logs a batch it could not write instead of throwing from the event loop", async () => {
+    const warnings: { obj: Record<string, unknown>; msg: string }[] = [];
+    store = openStore({
+      dataDir: tempDir(),
+      logger: { info: () => {}, warn: (obj, msg) => warnings.push({ obj: obj as never, msg }) },
+    });
+    store.questions.recordSoon(q("one"));
     store.questions.recordSoon(q("two"));
     store.db.exec("DROP TABLE questions");
     for (let i = 0; i < 4; i++) await turn();
-    expect(failures).toHaveLength(1);
-    expect(failures[0]?.[0]).toBeInstanceOf(StoreError);
-    expect(failures[0]?.[1]).toBe(2);
+    const failed = warnings.filter((w) => w.msg.includes("could not record questions"));
+    expect(failed).toHaveLength(1);
+    expect(failed[0]?.obj.err).toBeInstanceOf(StoreError);
+    expect(failed[0]?.obj.questions).toBe(2);
   });
 });
