@@ -11,6 +11,7 @@ import {
 } from "../faq/index.js";
 import { createLogger, flushLogger, type Logger } from "../log/index.js";
 import { openStore, type Store } from "../store/index.js";
+import { botCacheFactory } from "./cache.js";
 import type { ShellContext } from "./context.js";
 import { createDiscordFaqPort } from "./faq-port.js";
 import { createGate } from "./gate.js";
@@ -113,6 +114,7 @@ export async function startBot(config: Config, deps: BotDeps): Promise<RunningBo
     // DM channels are not cached before their first message; without this the event is dropped.
     partials: [Partials.Channel],
     allowedMentions: { parse: [] },
+    makeCache: botCacheFactory(),
     // Our embeds and components are built in Discord's own (snake_case) shape from
     // discord-api-types, so discord.js's default deep key conversion is pure cost on every reply.
     jsonTransformer: (value: unknown) => value,

@@ -275,6 +275,25 @@ describe("direct messages and mentions", () => {
   });
 });
 
+describe("memory", () => {
+  it("keeps no message, user or member but its own after answering people", async () => {
+    // An answer, a mention and a DM have all gone through this bot by now; ask once more to be sure.
+    await h.emulator.interact(
+      h.emulator.chatInput({ name: "help", user: { id: "444444444444444444" } }),
+    );
+    const client = h.bot.client;
+    const guild = client.guilds.cache.first();
+    expect(guild).toBeDefined();
+    expect([...client.users.cache.keys()]).toEqual([client.user.id]);
+    for (const id of guild?.members.cache.keys() ?? []) expect(id).toBe(client.user.id);
+    for (const channel of client.channels.cache.values()) {
+      if ("messages" in channel) expect(channel.messages.cache.size).toBe(0);
+    }
+    // discord.js computes the bot's permissions from its own member: it must stay.
+    expect(guild?.members.me?.id).toBe(client.user.id);
+  });
+});
+
 describe("logs", () => {
   it("never contain the token", () => {
     expect(h.rawLogs.length).toBeGreaterThan(10);
