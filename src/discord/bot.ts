@@ -16,7 +16,8 @@ import type { ShellContext } from "./context.js";
 import { createDiscordFaqPort } from "./faq-port.js";
 import { createGate } from "./gate.js";
 import { handleInteraction } from "./interactions.js";
-import { handleMessage } from "./messages.js";
+import { filterGatewayMessages } from "./gateway-filter.js";
+import { handleMessage, questionOf } from "./messages.js";
 import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from "./rate-limit.js";
 
 /**
@@ -172,6 +173,23 @@ export async function startBot(config: Config, deps: BotDeps): Promise<RunningBo
     if (message.author.bot) return;
     void ctx.track(() => gate.run(() => handleMessage(ctx, message)));
   });
+  const filtering = filterGatewayMessages(client, (m) => {
+    const botId = client.user?.id;
+    // Before READY the bot's id is unknown: let discord.js queue the message as it would.
+    if (!botId) return true;
+    if (m.author.id === botId) return false;
+    const message = {
+      content: m.content,
+      guildId: m.guild_id ?? null,
+      author: { bot: !!m.author.bot },
+    };
+    return questionOf(message, botId, config.answerMentions) !== null;
+  });
+  if (!filtering) {
+    logger.warn(
+      "discord.js has no WebSocketManager#handlePacket to wrap (was it upgraded?): messages the bot ignores are still parsed",
+    );
+  }
   client.on(Events.Error, (error) => logger.error({ err: error }, "discord client error"));
   client.on(Events.Warn, (message) => logger.warn({ detail: message }, "discord client warning"));
   client.on(Events.ShardDisconnect, (event, shardId) =>

@@ -265,6 +265,31 @@ describe("direct messages and mentions", () => {
     });
   });
 
+  it("lets discord.js build a Message only for what it answers, not for chatter or its own answers", async () => {
+    const seen: string[] = [];
+    const listener = (m: { id: string }) => seen.push(m.id);
+    h.bot.client.on("messageCreate", listener);
+    try {
+      const channelId = h.emulator.channelId("general");
+      const chatter = h.emulator.injectMessage(
+        h.emulator.guildMessage({ channelId, content: "lunch anyone?" }),
+      );
+      const question = h.emulator.guildMessage({
+        channelId,
+        content: "how long is my data kept?",
+        mentionsBot: true,
+      });
+      const reply = await h.emulator.converse(question);
+      // The answer's own MESSAGE_CREATE comes back through the gateway just after the reply.
+      await new Promise((r) => setTimeout(r, 200));
+      expect(seen).toEqual([question.id]);
+      expect(seen).not.toContain(chatter.id);
+      expect(seen).not.toContain(reply.id);
+    } finally {
+      h.bot.client.off("messageCreate", listener);
+    }
+  });
+
   it("stays silent on server messages that do not mention it", async () => {
     const channelId = h.emulator.channelId("general");
     const sent = h.emulator.injectMessage(
