@@ -15,8 +15,8 @@ import { botCacheFactory } from "./cache.js";
 import type { ShellContext } from "./context.js";
 import { createDiscordFaqPort } from "./faq-port.js";
 import { createGate } from "./gate.js";
-import { handleInteraction } from "./interactions.js";
 import { filterGatewayMessages } from "./gateway-filter.js";
+import { handleInteraction } from "./interactions.js";
 import { handleMessage, questionOf } from "./messages.js";
 import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from "./rate-limit.js";
 

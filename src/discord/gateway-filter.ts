@@ -1,5 +1,5 @@
-import type { GatewayMessageCreateDispatchData } from "discord-api-types/v10";
 import type { Client } from "discord.js";
+import type { GatewayMessageCreateDispatchData } from "discord-api-types/v10";
 
 /** The part of a MESSAGE_CREATE payload the bot decides on. */
 export type RawMessage = Pick<GatewayMessageCreateDispatchData, "content" | "guild_id"> & {
