@@ -2,6 +2,7 @@ import type { ButtonInteraction } from "discord.js";
 import { makeReply } from "../answer/base.js";
 import type { Locale } from "../core/types.js";
 import type { Logger } from "../log/index.js";
+import { replyWith } from "./callback.js";
 import type { ShellContext } from "./context.js";
 import { decodeFeedback } from "./feedback-ids.js";
 import { feedbackText } from "./feedback-text.js";
@@ -34,7 +35,8 @@ export async function feedbackButton(
     guildId: interaction.guildId,
   });
   const text = feedbackText(locale, result.status);
-  await interaction.reply(
+  await replyWith(
+    interaction,
     renderReply(
       makeReply(locale, { kind: "info", title: text.title, body: text.body, ephemeral: true }),
     ),

@@ -11,6 +11,7 @@ import { decodeRequest, errorReply, replayRequest, toLocale } from "../answer/in
 import type { Locale } from "../core/types.js";
 import { isFaqButton } from "../faq/index.js";
 import type { Logger } from "../log/index.js";
+import { replyWith } from "./callback.js";
 import type { ShellContext } from "./context.js";
 import { discordErrorCode, isHarmlessDiscordError, newErrorRef } from "./errors.js";
 import { feedbackButton } from "./feedback.js";
@@ -79,7 +80,7 @@ async function failed(
     if (interaction.deferred && !interaction.replied)
       await interaction.editReply(withoutFlags(payload));
     else if (interaction.replied) await interaction.followUp(payload);
-    else await interaction.reply(payload);
+    else await replyWith(interaction, payload);
   } catch (second) {
     log.warn(
       { err: second, ref, code: discordErrorCode(second) },
@@ -185,7 +186,7 @@ async function button(
     await interaction.update(withoutFlags(renderReply({ ...reply, ephemeral: false })));
     done(log, reply, started, ctx, { updated: true });
   } else {
-    await interaction.reply(renderReply({ ...reply, ephemeral: true }));
+    await replyWith(interaction, renderReply({ ...reply, ephemeral: true }));
     done(log, reply, started, ctx, { updated: false });
   }
 }

@@ -8,6 +8,7 @@ import { rateLimitedReply } from "../answer/index.js";
 import type { Reply } from "../core/reply.js";
 import type { Locale } from "../core/types.js";
 import type { Logger } from "../log/index.js";
+import { replyWith } from "./callback.js";
 import type { ShellContext } from "./context.js";
 import type { MessagePayload } from "./render.js";
 import { renderReply } from "./render.js";
@@ -37,7 +38,10 @@ export async function allowed(
   log.info({ retryAfterMs: decision.retryAfterMs, notify: decision.notify }, "rate limited");
   // An interaction must be answered; the notice is ephemeral, so repeating it bothers no one else.
   const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
-  await interaction.reply(renderReply({ ...rateLimitedReply(locale, seconds), ephemeral: true }));
+  await replyWith(
+    interaction,
+    renderReply({ ...rateLimitedReply(locale, seconds), ephemeral: true }),
+  );
   return false;
 }
 
@@ -73,7 +77,7 @@ export async function answerCommand(
   const reply = await pending;
   const payload = render(reply);
   if (deferred) await interaction.editReply(withoutFlags(payload));
-  else await interaction.reply(payload);
+  else await replyWith(interaction, payload);
   return { reply, deferred };
 }
 
