@@ -1,7 +1,12 @@
 import type { RepliableInteraction } from "discord.js";
 import { describe, expect, it } from "vitest";
 import { makeReply } from "../../src/answer/base.js";
-import { AlreadyAnsweredError, callbackBody, replyWith } from "../../src/discord/callback.js";
+import {
+  AlreadyAnsweredError,
+  callbackBody,
+  callbackJson,
+  replyWith,
+} from "../../src/discord/callback.js";
 import { type MessagePayload, renderReply } from "../../src/discord/render.js";
 
 const payload = (over: Partial<MessagePayload> = {}): MessagePayload => ({
@@ -66,6 +71,31 @@ describe("callbackBody", () => {
   });
 });
 
+describe("callbackJson", () => {
+  const embed = { title: "Désinscription « IA » ✅", description: 'a "quote"\n\\ 🇫🇷' };
+
+  it.each([
+    { name: "no embed", embeds: [] },
+    { name: "one embed", embeds: [embed] },
+    { name: "two embeds", embeds: [embed, { description: "second" }] },
+  ])("is callbackBody as UTF-8 JSON ($name)", ({ embeds }) => {
+    const p = payload({ embeds, content: "x", flags: 64 });
+    const bytes = callbackJson(p);
+    expect(JSON.parse(bytes.toString("utf8"))).toEqual(callbackBody(p));
+    expect(bytes.toString("utf8")).toBe(JSON.stringify(callbackBody(p)));
+  });
+
+  it("serializes the same embed object once and reuses it", () => {
+    const shared = { title: "cached", description: "x" };
+    const first = callbackJson(payload({ embeds: [shared] }));
+    const again = callbackJson(payload({ embeds: [shared] }));
+    expect(again.equals(first)).toBe(true);
+    // A different object with other content is serialized for itself, never confused with it.
+    const other = callbackJson(payload({ embeds: [{ title: "other", description: "x" }] }));
+    expect(JSON.parse(other.toString("utf8")).data.embeds[0].title).toBe("other");
+  });
+});
+
 describe("replyWith", () => {
   it("posts to the interaction callback route without the bot token, then marks it replied", async () => {
     const { interaction, asDiscord, sent } = fakeInteraction();
@@ -73,6 +103,8 @@ describe("replyWith", () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]?.route).toBe("/interactions/200000000000000001/interaction-token/callback");
     expect(sent[0]?.options.auth).toBe(false);
+    const body = sent[0]?.options.body as Buffer;
+    expect(JSON.parse(body.toString("utf8"))).toEqual(callbackBody(payload({ flags: 64 })));
     expect(interaction.replied).toBe(true);
     expect(interaction.ephemeral).toBe(true);
   });
