@@ -261,21 +261,34 @@ function rows(buttons: Button[]): APIActionRowComponent<APIButtonComponent>[] {
  */
 const embedCache = new WeakMap<Reply, APIEmbed>();
 
-function replyStrings(reply: Reply): string[] {
-  return [
-    reply.title,
-    reply.body,
-    reply.footer,
-    ...reply.fields.flatMap((f) => [f.name, f.value]),
-    ...reply.citations.flatMap((c) => [c.source, c.section, c.text ?? "", c.translation ?? ""]),
-  ];
+/** Every text of a reply, joined by a separator user text cannot hold (see `echoes`). */
+const replyTexts = new WeakMap<Reply, string>();
+const SEPARATOR = "\u0000";
+
+function textOf(reply: Reply): string {
+  let text = replyTexts.get(reply);
+  if (text === undefined) {
+    text = [
+      reply.title,
+      reply.body,
+      reply.footer,
+      ...reply.fields.flatMap((f) => [f.name, f.value]),
+      ...reply.citations.flatMap((c) => [c.source, c.section, c.text ?? "", c.translation ?? ""]),
+    ].join(SEPARATOR);
+    replyTexts.set(reply, text);
+  }
+  return text;
+}
+
+/** Whether the reply shows `echo` inside one of its texts (an echo with NUL is never found). */
+function echoes(reply: Reply, echo: string): boolean {
+  return !echo.includes(SEPARATOR) && textOf(reply).includes(echo);
 }
 
 function embedFor(reply: Reply, userText: string[]): APIEmbed {
-  const strings = userText.length > 0 ? replyStrings(reply) : [];
   const echoed = userText.filter((raw) => {
     const echo = raw.trim();
-    return echo.length >= 3 && strings.some((s) => s.includes(echo));
+    return echo.length >= 3 && echoes(reply, echo);
   });
   if (echoed.length > 0) return buildEmbed(sanitize(reply, echoed));
   let embed = embedCache.get(reply);
