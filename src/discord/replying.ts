@@ -63,7 +63,17 @@ export async function answerCommand(
     await interaction.deferReply(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
   };
   if (options.deferFirst) await defer();
-  const pending = Promise.resolve().then(work);
+  const outcome = work();
+  // Synchronous work (every search) cannot be interrupted by a timer anyway: no race to set up.
+  const reply = outcome instanceof Promise ? await raceDeadline(outcome, defer) : outcome;
+  const payload = render(reply);
+  if (deferred) await interaction.editReply(withoutFlags(payload));
+  else await replyWith(interaction, payload);
+  return { reply, deferred };
+}
+
+/** Waits for `pending`, deferring the interaction if it is not settled within AUTO_DEFER_MS. */
+async function raceDeadline(pending: Promise<Reply>, defer: () => Promise<void>): Promise<Reply> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<void>((resolve) => {
     timer = setTimeout(resolve, AUTO_DEFER_MS);
@@ -74,11 +84,7 @@ export async function answerCommand(
   ]);
   clearTimeout(timer);
   if (first === "late") await defer();
-  const reply = await pending;
-  const payload = render(reply);
-  if (deferred) await interaction.editReply(withoutFlags(payload));
-  else await replyWith(interaction, payload);
-  return { reply, deferred };
+  return pending;
 }
 
 export function logAnswered(
