@@ -3,6 +3,6 @@ export {
   flushLogger,
   type Logger,
   type LoggerSetup,
-  REDACT_PATHS,
   secretScrubber,
 } from "./logger.js";
+export { REDACTED, redactSecrets, SECRET_KEYS } from "./redact.js";

@@ -1,20 +1,7 @@
 import { type DestinationStream, type Logger, type LoggerOptions, pino } from "pino";
+import { REDACTED, redactSecrets } from "./redact.js";
 
 export type { Logger } from "pino";
-
-const REDACTED = "[redacted]";
-
-/** Paths that may carry a secret in a log object; pino replaces them before serializing. */
-export const REDACT_PATHS = [
-  "token",
-  "*.token",
-  "config.token",
-  "authorization",
-  "*.authorization",
-  "headers.authorization",
-  "*.headers.authorization",
-  "req.headers.authorization",
-];
 
 export interface LoggerSetup {
   level?: string;
@@ -32,7 +19,7 @@ function escapeRegExp(text: string): string {
 }
 
 /**
- * A secret can hide in an error message or a URL that no redact path covers (discord.js puts the
+ * A secret can hide in an error message or a URL that no secret key covers (discord.js puts the
  * token in an Authorization header; a careless error could quote it), so the final line is
  * scrubbed too, for every secret of 8 characters or more.
  */
@@ -48,15 +35,30 @@ export function createLogger(setup: LoggerSetup = {}): Logger {
   const options: LoggerOptions = {
     level: setup.level ?? "info",
     base: { name: setup.name ?? "policybot" },
-    redact: { paths: REDACT_PATHS, censor: REDACTED },
+    // Bindings and every logged object lose their secret fields before they are serialized.
+    formatters: { log: redactSecrets, bindings: redactSecrets },
     serializers: { err: pino.stdSerializers.err },
     ...(scrub ? { hooks: { streamWrite: scrub } } : {}),
   };
-  if (setup.destination) return pino(options, setup.destination);
+  if (setup.destination) return redactingChildren(pino(options, setup.destination));
   if (setup.pretty) {
-    return pino({ ...options, transport: { target: "pino-pretty", options: { colorize: true } } });
+    return redactingChildren(
+      pino({ ...options, transport: { target: "pino-pretty", options: { colorize: true } } }),
+    );
   }
-  return pino(options);
+  return redactingChildren(pino(options));
+}
+
+/**
+ * pino runs `formatters.bindings` on the root's bindings only, so a child's bindings are cleaned
+ * here. Children are created from their parent's prototype and inherit this `child`.
+ */
+function redactingChildren(logger: Logger): Logger {
+  const child = logger.child;
+  logger.child = function (this: Logger, bindings, options) {
+    return child.call(this, redactSecrets(bindings), options);
+  } as Logger["child"];
+  return logger;
 }
 
 /** Writes out anything pino buffered; call before exiting. */

@@ -25,10 +25,26 @@ describe("logger", () => {
     log.warn({ url: `https://x/${token}/y` }, "warn");
     log.error({ err: new Error(`401 with ${token}`) }, "error");
     log.child({ nested: { deep: token } }).fatal("fatal");
+    log.child({ request: { headers: { authorization: token } } }).info("child binding");
+    log.info({ a: { b: { c: { interaction: { token } } } } }, "deep");
+    log.info({ err: Object.assign(new Error("boom"), { token }) }, "error field");
+    log.info({ list: [{ token }] }, "array");
     const out = lines.join("");
-    expect(lines.length).toBe(6);
+    expect(lines.length).toBe(10);
     expect(out).not.toContain(token);
     expect(out).toContain("[redacted]");
+  });
+
+  it("hides secret fields it was not told about (interaction tokens) in objects and bindings", () => {
+    const { lines, stream } = capture();
+    const log = createLogger({ level: "info", destination: stream });
+    const secret = "aW50ZXJhY3Rpb246MTIzNDU2Nzg5";
+    log.child({ request: { token: secret } }).info({ a: { b: { c: { token: secret } } } }, "x");
+    log.warn({ err: Object.assign(new Error("boom"), { authorization: secret }) }, "y");
+    const out = lines.join("");
+    expect(lines.length).toBe(2);
+    expect(out).not.toContain(secret);
+    expect(JSON.parse(lines[1] ?? "{}").err).toMatchObject({ message: "boom", type: "Error" });
   });
 
   it("writes JSON lines with the child's bindings", () => {
