@@ -56,7 +56,11 @@ function bytesOf(embed: APIEmbed): Buffer {
 export function callbackJson(payload: MessagePayload): Buffer {
   const body = callbackBody({ ...payload, embeds: [] });
   const text = JSON.stringify(body);
-  // The body ends with `"embeds":[]}}`: the embeds go between the brackets.
+  // The body ends with `"embeds":[]}}`: the embeds go between the brackets. Should callbackBody
+  // ever change shape, plain serialization stays correct.
+  if (!text.endsWith(EMPTY_EMBEDS_END)) {
+    return Buffer.from(JSON.stringify(callbackBody(payload)), "utf8");
+  }
   const split = text.length - 3;
   const parts: Buffer[] = [Buffer.from(text.slice(0, split), "utf8")];
   payload.embeds.forEach((embed, i) => {
@@ -68,6 +72,7 @@ export function callbackJson(payload: MessagePayload): Buffer {
 }
 
 const COMMA = Buffer.from(",");
+const EMPTY_EMBEDS_END = '"embeds":[]}}';
 
 /**
  * Answers an interaction with a message: what `interaction.reply(payload)` does, minus its
