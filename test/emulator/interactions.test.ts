@@ -238,6 +238,22 @@ describe("interactions", () => {
     });
   });
 
+  it("does not read a JSON body sent without its content type, as Discord does", async () => {
+    const { emulator } = harness;
+    const injected = emulator.inject(emulator.chatInput({ name: "ask" }));
+    const { id, token } = injected;
+    const post = (contentType: string) =>
+      fetch(`${emulator.apiBase}/v10/interactions/${id}/${token}/callback`, {
+        method: "POST",
+        headers: { "content-type": contentType },
+        body: JSON.stringify({ type: 4, data: { content: "hi" } }),
+      });
+    const unread = await post("text/plain");
+    expect(unread.status).toBe(400);
+    expect(injected.view().callbackType).toBeNull();
+    expect((await post("application/json; charset=utf-8")).status).toBe(204);
+  });
+
   it("rejects interact() with the recent requests when the bot never answers", async () => {
     const { emulator } = harness;
     const attempt = emulator.interact(emulator.chatInput({ name: "silent" }), 300);

@@ -34,11 +34,17 @@ export function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-/** Parses JSON, or multipart/form-data's `payload_json` part plus the file names. */
+/**
+ * Parses JSON, or multipart/form-data's `payload_json` part plus the file names. Like Discord, a
+ * body sent without either content type is not read at all (Discord then answers as if it were
+ * empty, e.g. 50006 "Cannot send an empty message"), so a client that forgets the header fails
+ * here as it would there.
+ */
 export function parseBody(contentType: string | undefined, raw: Buffer): ParsedBody {
   if (raw.length === 0) return { body: undefined, files: [] };
-  const type = contentType ?? "";
-  if (type.startsWith("multipart/form-data")) return parseMultipart(type, raw);
+  const type = (contentType ?? "").toLowerCase();
+  if (type.startsWith("multipart/form-data")) return parseMultipart(contentType ?? "", raw);
+  if (!type.startsWith("application/json")) return { body: undefined, files: [] };
   try {
     return { body: JSON.parse(raw.toString("utf8")), files: [] };
   } catch {
