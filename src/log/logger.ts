@@ -40,13 +40,12 @@ export function createLogger(setup: LoggerSetup = {}): Logger {
     serializers: { err: pino.stdSerializers.err },
     ...(scrub ? { hooks: { streamWrite: scrub } } : {}),
   };
-  if (setup.destination) return redactingChildren(pino(options, setup.destination));
-  if (setup.pretty) {
-    return redactingChildren(
-      pino({ ...options, transport: { target: "pino-pretty", options: { colorize: true } } }),
-    );
-  }
-  return redactingChildren(pino(options));
+  const logger = setup.destination
+    ? pino(options, setup.destination)
+    : setup.pretty
+      ? pino({ ...options, transport: { target: "pino-pretty", options: { colorize: true } } })
+      : pino(options);
+  return redactingChildren(logger);
 }
 
 /**
